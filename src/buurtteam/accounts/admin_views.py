@@ -1,0 +1,1 @@
+"""Staff administration for the functional administrator (filled in by the admin-screens work)."""

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import factory
+
+from buurtteam.organisation.models import (
+    Discipline,
+    District,
+    Location,
+    Municipality,
+    Neighbourhood,
+    Organisation,
+    Postcode,
+    Provider,
+    Team,
+)
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Municipality
+
+    cbs_code = factory.Sequence(lambda n: f"GM{9000 + n:04d}")
+    name = factory.Sequence(lambda n: f"Teststad {n}")
+    cbs_year = 2026
+
+
+class DistrictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = District
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    cbs_code = factory.Sequence(lambda n: f"WK{900000 + n:06d}")
+    name = factory.Sequence(lambda n: f"Wijk {n}")
+
+
+class NeighbourhoodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Neighbourhood
+
+    district = factory.SubFactory(DistrictFactory)
+    cbs_code = factory.Sequence(lambda n: f"BU{90000000 + n:08d}")
+    name = factory.Sequence(lambda n: f"Buurt {n}")
+
+
+class PostcodeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Postcode
+
+    postcode = factory.Sequence(lambda n: f"{1000 + n // 26 % 9000:04d}{chr(65 + n % 26)}B")
+    neighbourhood = factory.SubFactory(NeighbourhoodFactory)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Stichting Buurtwerk {n}")
+    municipality = factory.SubFactory(MunicipalityFactory)
+
+
+class ProviderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Provider
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Welzijn {n}")
+
+
+class DisciplineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Discipline
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    code = factory.Sequence(lambda n: f"discipline-{n}")
+    name = factory.Sequence(lambda n: f"Discipline {n}")
+
+
+class LocationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Location
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Wijkplein {n}")
+    kind = Location.Kind.WIJKPLEIN
+    street = "Marktstraat"
+    house_number = "12"
+    postcode = "5211AB"
+    city = "Teststad"
+
+
+class TeamFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Team
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Buurtteam {n}")
