@@ -26,9 +26,9 @@ class Tenant:
 
 
 def make_tenant() -> Tenant:
-    org = OrganisationFactory()
-    team = TeamFactory(organisation=org)
-    other_team = TeamFactory(organisation=org)
+    org = OrganisationFactory.create()
+    team = TeamFactory.create(organisation=org)
+    other_team = TeamFactory.create(organisation=org)
     return Tenant(
         organisation=org,
         team=team,

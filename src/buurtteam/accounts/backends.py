@@ -13,10 +13,14 @@ class StaffBackend(ModelBackend):
     """Django's model backend, with the account look-ups it needs named as system access."""
 
     def authenticate(
-        self, request: HttpRequest | None, username: str | None = None, password: str | None = None, **kwargs: Any
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
     ) -> User | None:
         with system_access("authentication"):
-            return super().authenticate(request, username=username, password=password, **kwargs)  # type: ignore[return-value]
+            return super().authenticate(request, username=username, password=password, **kwargs)
 
     def get_user(self, user_id: int) -> User | None:
         with system_access("session user"):

@@ -19,10 +19,16 @@ def shell(request: HttpRequest) -> dict[str, Any]:
     items = [(reverse("workspace:home"), _("Start")), (reverse("workspace:team_list"), _("Teams"))]
     if user.role in {Role.COORDINATOR, Role.ADMINISTRATOR}:
         items.append((reverse("audit:trail"), _("Audittrail")))
+    if user.role == Role.ADMINISTRATOR:
+        items.append((reverse("organisation:admin_home"), _("Beheer")))
     items.append((reverse("accounts:profile"), _("Mijn account")))
     path = request.path
     nav = [
         {"url": url, "label": label, "current": path == url or (url != "/" and path.startswith(url))}
         for url, label in items
     ]
-    return {"nav_items": nav, "shell_team_name": user.primary_team_name, "shell_role": user.get_role_display()}  # type: ignore[attr-defined]
+    return {
+        "nav_items": nav,
+        "shell_team_name": user.primary_team_name,
+        "shell_role": user.get_role_display(),
+    }

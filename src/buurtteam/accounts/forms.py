@@ -6,15 +6,15 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
-from buurtteam.accounts.models import User
+from buurtteam.core.forms import StyledForm, StyledFormMixin
 from buurtteam.core.gate import system_access
 
 
-class LoginForm(forms.Form):
+class LoginForm(StyledForm):
     username = forms.CharField(
         label=_("Gebruikersnaam"),
         max_length=150,
-        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none", "autofocus": True}),
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
     )
     password = forms.CharField(
         label=_("Wachtwoord"),
@@ -24,22 +24,20 @@ class LoginForm(forms.Form):
     )
 
 
-class TokenForm(forms.Form):
+class TokenForm(StyledForm):
     token = forms.RegexField(
         label=_("Code uit uw authenticator-app"),
         regex=r"^\s*\d{6}\s*$",
         max_length=12,
         error_messages={"invalid": _("Vul de 6 cijfers uit uw authenticator-app in.")},
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
-        ),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
 
     def clean_token(self) -> str:
         return str(self.cleaned_data["token"]).strip()
 
 
-class PasswordResetForm(auth_forms.PasswordResetForm):
+class PasswordResetForm(StyledFormMixin, auth_forms.PasswordResetForm):
     email = forms.EmailField(
         label=_("E-mailadres"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
@@ -50,15 +48,9 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
             return list(super().get_users(email))
 
 
-class SetPasswordForm(auth_forms.SetPasswordForm):  # type: ignore[type-arg]
+class SetPasswordForm(StyledFormMixin, auth_forms.SetPasswordForm):  # type: ignore[type-arg]
     pass
 
 
-class PasswordChangeForm(auth_forms.PasswordChangeForm):  # type: ignore[type-arg]
+class PasswordChangeForm(StyledFormMixin, auth_forms.PasswordChangeForm):
     pass
-
-
-class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
-    class Meta:
-        model = User
-        fields = ["email", "phone"]

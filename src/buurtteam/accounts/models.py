@@ -46,8 +46,10 @@ class User(GatedModel, AbstractBaseUser, PermissionsMixin):
         verbose_name=_("werkgever"),
     )
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices, default=Role.WORKER)
-    disciplines = models.ManyToManyField(Discipline, blank=True, related_name="staff", verbose_name=_("disciplines"))
-    teams = models.ManyToManyField(
+    disciplines = models.ManyToManyField(
+        Discipline, blank=True, related_name="staff", verbose_name=_("disciplines")
+    )
+    teams: models.ManyToManyField[Team, TeamMembership] = models.ManyToManyField(
         Team, through="TeamMembership", related_name="members", blank=True, verbose_name=_("teams")
     )
     is_staff = models.BooleanField(_("platformbeheer"), default=False)

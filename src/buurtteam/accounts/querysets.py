@@ -9,7 +9,7 @@ from buurtteam.core.gate import GatedQuerySet, system_access
 from buurtteam.core.roles import Role
 
 if TYPE_CHECKING:
-    from buurtteam.accounts.models import TeamMembership, User
+    from buurtteam.accounts.models import User
     from buurtteam.core.actor import Actor
 
 STAFF_READERS = {Role.WORKER, Role.COORDINATOR, Role.ADMINISTRATOR}
@@ -42,7 +42,7 @@ class UserManager(DjangoUserManager.from_queryset(UserQuerySet)):  # type: ignor
             return super()._create_user(username, email, password, **extra)  # type: ignore[no-any-return]
 
 
-class TeamMembershipQuerySet(GatedQuerySet["TeamMembership"]):
+class TeamMembershipQuerySet(GatedQuerySet[Any]):
     def visibility_filter(self, actor: Actor) -> models.Q:
         if actor.role in STAFF_READERS:
             return models.Q(user__organisation_id=actor.organisation_id)

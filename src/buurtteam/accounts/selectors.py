@@ -52,7 +52,9 @@ def team_members(*, actor: User, team: Team) -> list[User]:
     return members
 
 
-def staff_list(*, actor: User, query: str = "", team_id: int | None = None, include_inactive: bool = False) -> UserQuerySet:
+def staff_list(
+    *, actor: User, query: str = "", team_id: int | None = None, include_inactive: bool = False
+) -> UserQuerySet:
     qs = User.objects.visible_to(actor)
     if not include_inactive:
         qs = qs.active()

@@ -51,7 +51,7 @@ def logout_user(*, request: HttpRequest, reason: str = "") -> None:
     user = request.user
     if user.is_authenticated:
         record(
-            actor=user,  # type: ignore[arg-type]
+            actor=user,
             action=Action.LOGOUT,
             object_type="session",
             subject_type=STAFF,
@@ -63,7 +63,7 @@ def logout_user(*, request: HttpRequest, reason: str = "") -> None:
 
 # --- Two-factor authentication ---------------------------------------------------------------
 def has_confirmed_device(user: AbstractBaseUser) -> bool:
-    return TOTPDevice.objects.filter(user_id=user.pk, confirmed=True).exists()
+    return bool(TOTPDevice.objects.filter(user_id=user.pk, confirmed=True).exists())
 
 
 @transaction.atomic
@@ -250,6 +250,25 @@ def staff_reset_two_factor(*, actor: User, staff: User) -> None:
         subject_id=staff.pk,
         subject_team_id=staff.primary_team_id,
         details={"change": "authenticator removed"},
+    )
+
+
+@transaction.atomic
+def staff_password_link_sent(*, actor: User, staff: User) -> None:
+    """Record that an administrator sent a colleague a (new) link to set their password."""
+    _require_administrator(actor)
+    if staff.organisation_id != actor.organisation_id:
+        raise PermissionError("staff member of another organisation")
+    if not staff.is_active:
+        raise PermissionError("inactive account")
+    record(
+        actor=actor,
+        action=Action.UPDATE,
+        object_type="password_link",
+        object_id=staff.pk,
+        subject_type=STAFF,
+        subject_id=staff.pk,
+        subject_team_id=staff.primary_team_id,
     )
 
 

@@ -1,8 +1,8 @@
-"""Failed log-in throttling, counted from the audit trail itself (one source of truth, shared by all workers)."""
+"""Failed log-in throttling, counted from the audit trail itself: one source of truth for all workers."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.utils import timezone
@@ -12,7 +12,7 @@ from buurtteam.audit.models import Action, AuditEvent
 IP_FACTOR = 4  # an office behind one NAT address has many users
 
 
-def _window_start() -> timezone.datetime:
+def _window_start() -> datetime:
     return timezone.now() - timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from buurtteam.accounts import views
+from buurtteam.accounts import admin_views, views
 
 app_name = "accounts"
 
@@ -19,7 +19,23 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path(
-        "wachtwoord-instellen/klaar/", views.PasswordResetCompleteView.as_view(), name="password_reset_complete"
+        "wachtwoord-instellen/klaar/",
+        views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
     ),
     path("medewerkers/<int:staff_id>/", views.staff_detail_view, name="staff_detail"),
+    # Staff administration by the functional administrator (see admin_views.py).
+    path("beheer/medewerkers/", admin_views.staff_admin_list, name="staff_admin_list"),
+    path("beheer/medewerkers/nieuw/", admin_views.staff_admin_create, name="staff_admin_create"),
+    path("beheer/medewerkers/<int:staff_id>/", admin_views.staff_admin_edit, name="staff_admin_edit"),
+    path(
+        "beheer/medewerkers/<int:staff_id>/tweestapsverificatie-resetten/",
+        admin_views.staff_admin_reset_2fa,
+        name="staff_admin_reset_2fa",
+    ),
+    path(
+        "beheer/medewerkers/<int:staff_id>/wachtwoordlink/",
+        admin_views.staff_admin_send_link,
+        name="staff_admin_send_link",
+    ),
 ]

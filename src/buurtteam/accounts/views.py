@@ -114,9 +114,13 @@ def otp_setup_view(request: HttpRequest) -> HttpResponse:
     form = forms.TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if services.otp_confirm_setup(request=request, actor=actor, token=form.cleaned_data["token"]):
-            messages.success(request, _("Tweestapsverificatie staat aan. Bij de volgende log-in vragen we uw code."))
+            messages.success(
+                request, _("Tweestapsverificatie staat aan. Bij de volgende log-in vragen we uw code.")
+            )
             return redirect("accounts:profile")
-        form.add_error("token", _("Deze code klopt niet. Controleer de tijd op uw telefoon en probeer opnieuw."))
+        form.add_error(
+            "token", _("Deze code klopt niet. Controleer de tijd op uw telefoon en probeer opnieuw.")
+        )
     device = services.otp_start_setup(actor=actor) if request.method == "GET" else None
     if device is None:
         from django_otp.plugins.otp_totp.models import TOTPDevice

@@ -20,8 +20,10 @@ class RequestContext:
     request_id: str = ""
 
 
+_EMPTY = RequestContext()
 _current: contextvars.ContextVar[RequestContext] = contextvars.ContextVar(
-    "audit_request_context", default=RequestContext()
+    "audit_request_context",
+    default=_EMPTY,
 )
 
 

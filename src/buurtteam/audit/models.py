@@ -41,7 +41,9 @@ class ImmutableAuditEventError(RuntimeError):
 class AuditEvent(models.Model):
     occurred_at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
     action = models.CharField(_("handeling"), max_length=20, choices=Action.choices)
-    outcome = models.CharField(_("resultaat"), max_length=10, choices=Outcome.choices, default=Outcome.SUCCESS)
+    outcome = models.CharField(
+        _("resultaat"), max_length=10, choices=Outcome.choices, default=Outcome.SUCCESS
+    )
 
     # Who. Copied, not linked: the trail must outlive accounts and team changes.
     organisation_id = models.BigIntegerField(_("organisatie"), null=True, blank=True)

@@ -7,11 +7,10 @@ from django.db import models
 from buurtteam.core.roles import Role
 
 if TYPE_CHECKING:
-    from buurtteam.audit.models import AuditEvent
     from buurtteam.core.actor import Actor
 
 
-class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+class AuditEventQuerySet(models.QuerySet[Any]):
     def update(self, **kwargs: Any) -> NoReturn:
         raise RuntimeError("audit events are append-only")
 

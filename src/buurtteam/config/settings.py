@@ -22,7 +22,9 @@ ALLOWED_HOSTS = env_list(
     "BUURTTEAM_ALLOWED_HOSTS", ["127.0.0.1", "localhost"], help="Comma-separated host names the app serves."
 )
 CSRF_TRUSTED_ORIGINS = env_list(
-    "BUURTTEAM_CSRF_TRUSTED_ORIGINS", [], help="Comma-separated origins (https://host) trusted for form posts."
+    "BUURTTEAM_CSRF_TRUSTED_ORIGINS",
+    [],
+    help="Comma-separated origins (https://host) trusted for form posts.",
 )
 
 INSTALLED_APPS = [
@@ -41,6 +43,7 @@ INSTALLED_APPS = [
     "buurtteam.organisation",
     "buurtteam.accounts",
     "buurtteam.workspace",
+    "buurtteam.demo",
 ]
 
 MIDDLEWARE = [
@@ -54,11 +57,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "buurtteam.audit.context.AuditContextMiddleware",
     "buurtteam.accounts.middleware.IdleTimeoutMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "buurtteam.accounts.middleware.TwoFactorMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
@@ -106,7 +109,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
 _redis_url = env_str(
-    "REDIS_URL", "", help="Redis URL for the cache (redis://127.0.0.1:6379/0). Empty: in-process memory cache."
+    "REDIS_URL",
+    "",
+    help="Redis URL for the cache (redis://127.0.0.1:6379/0). Empty: in-process memory cache.",
 )
 CACHES = {
     "default": (
@@ -142,15 +147,23 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
 LOGIN_FAILURE_LIMIT = env_int(
-    "BUURTTEAM_LOGIN_FAILURE_LIMIT", 5, help="Failed log-ins per account (or per IP address x4) before a lock-out."
+    "BUURTTEAM_LOGIN_FAILURE_LIMIT",
+    5,
+    help="Failed log-ins per account (or per IP address x4) before a lock-out.",
 )
 LOGIN_LOCKOUT_MINUTES = env_int(
-    "BUURTTEAM_LOGIN_LOCKOUT_MINUTES", 15, help="Window and lock-out duration, in minutes, for failed log-ins."
+    "BUURTTEAM_LOGIN_LOCKOUT_MINUTES",
+    15,
+    help="Window and lock-out duration, in minutes, for failed log-ins.",
 )
 REQUIRE_2FA = env_bool(
-    "BUURTTEAM_REQUIRE_2FA", not DEBUG, help="Enforce TOTP two-factor authentication for all staff (production: true)."
+    "BUURTTEAM_REQUIRE_2FA",
+    not DEBUG,
+    help="Enforce TOTP two-factor authentication for all staff (production: true).",
 )
-OTP_TOTP_ISSUER = env_str("BUURTTEAM_OTP_ISSUER", "buurtteam", help="Issuer name shown in authenticator apps.")
+OTP_TOTP_ISSUER = env_str(
+    "BUURTTEAM_OTP_ISSUER", "buurtteam", help="Issuer name shown in authenticator apps."
+)
 PASSWORD_RESET_TIMEOUT = 60 * 60  # one hour is plenty for a reset link to sensitive data
 
 # --- E-mail ---------------------------------------------------------------------------------
@@ -170,7 +183,9 @@ DEFAULT_FROM_EMAIL = env_str(
 
 # --- Security headers -----------------------------------------------------------------------
 SECURE_HTTPS = env_bool(
-    "BUURTTEAM_SECURE_HTTPS", not DEBUG, help="Serve over HTTPS only: secure cookies, HSTS, redirect to https."
+    "BUURTTEAM_SECURE_HTTPS",
+    not DEBUG,
+    help="Serve over HTTPS only: secure cookies, HSTS, redirect to https.",
 )
 SESSION_COOKIE_SECURE = SECURE_HTTPS
 CSRF_COOKIE_SECURE = SECURE_HTTPS

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
 
 class Actor(Protocol):
     """Anything that acts: in practice an authenticated ``accounts.User``."""
 
-    pk: int
-    username: str
-    organisation_id: int | None
-    role: str
-    is_authenticated: bool
+    @property
+    def pk(self) -> Any: ...
+
+    @property
+    def username(self) -> str: ...
+
+    @property
+    def organisation_id(self) -> int | None: ...
+
+    @property
+    def role(self) -> str: ...
+
+    @property
+    def is_authenticated(self) -> bool: ...
 
     @property
     def team_ids(self) -> frozenset[int]: ...

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.http import Http404
 
@@ -21,7 +22,9 @@ if TYPE_CHECKING:
 
 M = TypeVar("M", bound=models.Model)
 
-_system_reason: contextvars.ContextVar[str | None] = contextvars.ContextVar("gate_system_reason", default=None)
+_system_reason: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "gate_system_reason", default=None
+)
 
 
 class UnscopedQueryError(RuntimeError):
@@ -46,7 +49,7 @@ class GatedQuerySet(models.QuerySet[M]):
     _gate_scoped: bool = False
 
     def _clone(self) -> Self:
-        clone = super()._clone()
+        clone: Self = super()._clone()  # type: ignore[misc]
         clone._gate_scoped = self._gate_scoped
         return clone
 
@@ -95,7 +98,7 @@ class GatedQuerySet(models.QuerySet[M]):
         return super().contains(obj)
 
     def _mark_scoped(self) -> Self:
-        clone = self._chain()
+        clone: Self = self._chain()  # type: ignore[attr-defined]
         clone._gate_scoped = True
         return clone
 
@@ -132,5 +135,5 @@ def access_or_404(queryset: GatedQuerySet[M], **lookup: Any) -> M:
         raise UnscopedQueryError("access_or_404 needs a queryset scoped with visible_to(actor)")
     try:
         return queryset.get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
+    except (ObjectDoesNotExist, ValueError, TypeError, OverflowError) as exc:
         raise Http404 from exc

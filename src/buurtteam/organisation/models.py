@@ -1,4 +1,4 @@
-"""Geography (CBS reference data) and the tenant's own structure: organisation, providers, teams, locations."""
+"""CBS geography (reference data) and the tenant structure: organisation, providers, teams, locations."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from buurtteam.organisation.querysets import OrganisationQuerySet, TenantQuerySe
 
 # --- Geography: public CBS reference data, shared by all tenants ---------------------------------
 class Municipality(models.Model):
-    cbs_code = models.CharField(_("CBS-code"), max_length=6, unique=True, validators=[validators.municipality_code])
+    cbs_code = models.CharField(
+        _("CBS-code"), max_length=6, unique=True, validators=[validators.municipality_code]
+    )
     name = models.CharField(_("naam"), max_length=100)
     cbs_year = models.PositiveSmallIntegerField(_("CBS-jaar"))
 
@@ -28,7 +30,9 @@ class Municipality(models.Model):
 
 class District(models.Model):
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="districts")
-    cbs_code = models.CharField(_("CBS-code"), max_length=8, unique=True, validators=[validators.district_code])
+    cbs_code = models.CharField(
+        _("CBS-code"), max_length=8, unique=True, validators=[validators.district_code]
+    )
     name = models.CharField(_("naam"), max_length=100)
 
     class Meta:
@@ -59,7 +63,9 @@ class Neighbourhood(models.Model):
 class Postcode(models.Model):
     """A six-position postcode area and the buurt it lies in."""
 
-    postcode = models.CharField(_("postcode"), max_length=6, unique=True, validators=[validators.validate_postcode])
+    postcode = models.CharField(
+        _("postcode"), max_length=6, unique=True, validators=[validators.validate_postcode]
+    )
     neighbourhood = models.ForeignKey(Neighbourhood, on_delete=models.PROTECT, related_name="postcodes")
 
     class Meta:
@@ -163,7 +169,12 @@ class Location(GatedModel):
     postcode = models.CharField(_("postcode"), max_length=6, validators=[validators.validate_postcode])
     city = models.CharField(_("plaats"), max_length=100)
     neighbourhood = models.ForeignKey(
-        Neighbourhood, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("buurt")
+        Neighbourhood,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("buurt"),
     )
     opening_hours = models.CharField(_("openingstijden"), max_length=200, blank=True)
 
@@ -195,7 +206,9 @@ class Team(GatedModel):
         Neighbourhood, related_name="teams", blank=True, verbose_name=_("buurten")
     )
     locations = models.ManyToManyField(Location, related_name="teams", blank=True, verbose_name=_("locaties"))
-    providers = models.ManyToManyField(Provider, related_name="teams", blank=True, verbose_name=_("aanbieders"))
+    providers = models.ManyToManyField(
+        Provider, related_name="teams", blank=True, verbose_name=_("aanbieders")
+    )
 
     objects = TenantQuerySet.as_manager()
 

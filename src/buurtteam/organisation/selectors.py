@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from buurtteam.core.gate import access_or_404
-from buurtteam.organisation.models import Discipline, Location, Organisation, Provider, Team
+from buurtteam.organisation.models import Discipline, Location, Neighbourhood, Organisation, Provider, Team
 
 if TYPE_CHECKING:
     from buurtteam.core.actor import Actor
@@ -15,10 +15,12 @@ if TYPE_CHECKING:
 
 
 def organisation_get(*, actor: Actor) -> Organisation:
-    return access_or_404(Organisation.objects.visible_to(actor).select_related("municipality"), pk=actor.organisation_id)
+    return access_or_404(
+        Organisation.objects.visible_to(actor).select_related("municipality"), pk=actor.organisation_id
+    )
 
 
-def team_list(*, actor: Actor, include_inactive: bool = False) -> TenantQuerySet[Team]:
+def team_list(*, actor: Actor, include_inactive: bool = False) -> QuerySet[Team, Any]:
     qs = Team.objects.visible_to(actor)
     if not include_inactive:
         qs = qs.filter(is_active=True)
@@ -30,7 +32,7 @@ def team_list(*, actor: Actor, include_inactive: bool = False) -> TenantQuerySet
 
 def team_get(*, actor: Actor, team_id: int) -> Team:
     qs = Team.objects.visible_to(actor).prefetch_related(
-        "neighbourhoods__district",
+        Prefetch("neighbourhoods", queryset=Neighbourhood.objects.select_related("district")),
         Prefetch("locations", queryset=Location.objects.visible_to(actor)),
         Prefetch("providers", queryset=Provider.objects.visible_to(actor)),
     )

@@ -39,6 +39,12 @@ def _require_administrator(actor: Actor) -> None:
         raise PermissionError("only a functional administrator changes the organisation")
 
 
+def _tenant_id(actor: Actor) -> int:
+    if actor.organisation_id is None:
+        raise PermissionError("actor belongs to no organisation")
+    return actor.organisation_id
+
+
 def _check_tenant(actor: Actor, objects: list[Any]) -> None:
     for obj in objects:
         if getattr(obj, "organisation_id", actor.organisation_id) != actor.organisation_id:
@@ -70,7 +76,9 @@ def _apply(obj: M, changes: dict[str, Any], allowed: tuple[str, ...]) -> list[st
 
 # --- Organisation -----------------------------------------------------------------------------
 @transaction.atomic
-def organisation_create(*, name: str, municipality: Municipality, kind: str = Organisation.Kind.PROVIDER) -> Organisation:
+def organisation_create(
+    *, name: str, municipality: Municipality, kind: str = Organisation.Kind.PROVIDER
+) -> Organisation:
     """Set up a new tenant with the default disciplines. Run by the platform (command line), not by a user."""
     org = Organisation(name=name, municipality=municipality, kind=kind)
     org.full_clean()
@@ -78,7 +86,9 @@ def organisation_create(*, name: str, municipality: Municipality, kind: str = Or
     Discipline.objects.bulk_create(
         [Discipline(organisation=org, code=code, name=label) for code, label in DEFAULT_DISCIPLINES]
     )
-    record(actor=None, action=Action.CREATE, object_type="organisation", object_id=org.pk, organisation_id=org.pk)
+    record(
+        actor=None, action=Action.CREATE, object_type="organisation", object_id=org.pk, organisation_id=org.pk
+    )
     return org
 
 
@@ -97,14 +107,23 @@ def organisation_update(*, actor: Actor, organisation: Organisation, **changes: 
 # --- Providers, disciplines, locations --------------------------------------------------------
 PROVIDER_FIELDS = ("name", "kvk_number")
 DISCIPLINE_FIELDS = ("code", "name")
-LOCATION_FIELDS = ("name", "kind", "street", "house_number", "postcode", "city", "neighbourhood", "opening_hours")
+LOCATION_FIELDS = (
+    "name",
+    "kind",
+    "street",
+    "house_number",
+    "postcode",
+    "city",
+    "neighbourhood",
+    "opening_hours",
+)
 
 
 @transaction.atomic
 def provider_save(*, actor: Actor, provider: Provider | None = None, **changes: Any) -> Provider:
     _require_administrator(actor)
     creating = provider is None
-    obj = provider or Provider(organisation_id=actor.organisation_id)
+    obj = provider or Provider(organisation_id=_tenant_id(actor))
     _check_tenant(actor, [obj])
     fields = _apply(obj, changes, PROVIDER_FIELDS)
     return _save(obj, actor=actor, object_type="provider", creating=creating, fields=fields)
@@ -114,7 +133,7 @@ def provider_save(*, actor: Actor, provider: Provider | None = None, **changes: 
 def discipline_save(*, actor: Actor, discipline: Discipline | None = None, **changes: Any) -> Discipline:
     _require_administrator(actor)
     creating = discipline is None
-    obj = discipline or Discipline(organisation_id=actor.organisation_id)
+    obj = discipline or Discipline(organisation_id=_tenant_id(actor))
     _check_tenant(actor, [obj])
     fields = _apply(obj, changes, DISCIPLINE_FIELDS)
     return _save(obj, actor=actor, object_type="discipline", creating=creating, fields=fields)
@@ -124,7 +143,7 @@ def discipline_save(*, actor: Actor, discipline: Discipline | None = None, **cha
 def location_save(*, actor: Actor, location: Location | None = None, **changes: Any) -> Location:
     _require_administrator(actor)
     creating = location is None
-    obj = location or Location(organisation_id=actor.organisation_id)
+    obj = location or Location(organisation_id=_tenant_id(actor))
     _check_tenant(actor, [obj])
     fields = _apply(obj, changes, LOCATION_FIELDS)
     return _save(obj, actor=actor, object_type="location", creating=creating, fields=fields)
@@ -147,7 +166,7 @@ def team_save(
     """Create or change a team. A buurt is served by at most one active team of the organisation."""
     _require_administrator(actor)
     creating = team is None
-    obj = team or Team(organisation_id=actor.organisation_id)
+    obj = team or Team(organisation_id=_tenant_id(actor))
     _check_tenant(actor, [obj, *(locations or []), *(providers or [])])
     fields = _apply(obj, changes, TEAM_FIELDS)
     _save(obj, actor=actor, object_type="team", creating=creating, fields=fields)

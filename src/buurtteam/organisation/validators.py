@@ -8,7 +8,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-municipality_code = RegexValidator(r"^GM\d{4}$", _("Een gemeentecode is GM gevolgd door 4 cijfers, bijv. GM0796."))
+municipality_code = RegexValidator(
+    r"^GM\d{4}$", _("Een gemeentecode is GM gevolgd door 4 cijfers, bijv. GM0796.")
+)
 district_code = RegexValidator(r"^WK\d{6}$", _("Een wijkcode is WK gevolgd door 6 cijfers, bijv. WK079601."))
 neighbourhood_code = RegexValidator(
     r"^BU\d{8}$", _("Een buurtcode is BU gevolgd door 8 cijfers, bijv. BU07960101.")

@@ -12,7 +12,7 @@ from buurtteam.organisation.tests.factories import OrganisationFactory, TeamFact
 PASSWORD = "een-lang-testwachtwoord"
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         skip_postgeneration_save = True
@@ -26,13 +26,13 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password(PASSWORD)
 
     @factory.post_generation
-    def team(self, create: bool, extracted: Any, **kwargs: Any) -> None:
-        """``UserFactory(team=t)`` makes the user a (primary) member of team ``t``."""
+    def team(self: User, create: bool, extracted: Any, **kwargs: Any) -> None:
+        """``UserFactory.create(team=t)`` makes the user a (primary) member of team ``t``."""
         if create and extracted is not None:
             TeamMembership.objects.create(user=self, team=extracted, is_primary=True)
 
     @factory.post_generation
-    def disciplines(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+    def disciplines(self: User, create: bool, extracted: Any, **kwargs: Any) -> None:
         if create and extracted:
             with system_access("test factory"):
                 self.disciplines.set(extracted)
@@ -40,8 +40,8 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 def member_of(team: Any, *, role: str = Role.WORKER, **kwargs: Any) -> User:
     """A user of the team's organisation who is a member of the team."""
-    return UserFactory(organisation=team.organisation, team=team, role=role, **kwargs)  # type: ignore[no-any-return]
+    return UserFactory.create(organisation=team.organisation, team=team, role=role, **kwargs)
 
 
 def team_with_org(**kwargs: Any) -> Any:
-    return TeamFactory(organisation=OrganisationFactory(), **kwargs)
+    return TeamFactory.create(organisation=OrganisationFactory.create(), **kwargs)

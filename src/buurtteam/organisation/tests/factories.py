@@ -15,7 +15,7 @@ from buurtteam.organisation.models import (
 )
 
 
-class MunicipalityFactory(factory.django.DjangoModelFactory):
+class MunicipalityFactory(factory.django.DjangoModelFactory[Municipality]):
     class Meta:
         model = Municipality
 
@@ -24,7 +24,7 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
     cbs_year = 2026
 
 
-class DistrictFactory(factory.django.DjangoModelFactory):
+class DistrictFactory(factory.django.DjangoModelFactory[District]):
     class Meta:
         model = District
 
@@ -33,7 +33,7 @@ class DistrictFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Wijk {n}")
 
 
-class NeighbourhoodFactory(factory.django.DjangoModelFactory):
+class NeighbourhoodFactory(factory.django.DjangoModelFactory[Neighbourhood]):
     class Meta:
         model = Neighbourhood
 
@@ -42,7 +42,7 @@ class NeighbourhoodFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Buurt {n}")
 
 
-class PostcodeFactory(factory.django.DjangoModelFactory):
+class PostcodeFactory(factory.django.DjangoModelFactory[Postcode]):
     class Meta:
         model = Postcode
 
@@ -50,7 +50,7 @@ class PostcodeFactory(factory.django.DjangoModelFactory):
     neighbourhood = factory.SubFactory(NeighbourhoodFactory)
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
+class OrganisationFactory(factory.django.DjangoModelFactory[Organisation]):
     class Meta:
         model = Organisation
 
@@ -58,7 +58,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     municipality = factory.SubFactory(MunicipalityFactory)
 
 
-class ProviderFactory(factory.django.DjangoModelFactory):
+class ProviderFactory(factory.django.DjangoModelFactory[Provider]):
     class Meta:
         model = Provider
 
@@ -66,7 +66,7 @@ class ProviderFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Welzijn {n}")
 
 
-class DisciplineFactory(factory.django.DjangoModelFactory):
+class DisciplineFactory(factory.django.DjangoModelFactory[Discipline]):
     class Meta:
         model = Discipline
 
@@ -75,7 +75,7 @@ class DisciplineFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Discipline {n}")
 
 
-class LocationFactory(factory.django.DjangoModelFactory):
+class LocationFactory(factory.django.DjangoModelFactory[Location]):
     class Meta:
         model = Location
 
@@ -88,7 +88,7 @@ class LocationFactory(factory.django.DjangoModelFactory):
     city = "Teststad"
 
 
-class TeamFactory(factory.django.DjangoModelFactory):
+class TeamFactory(factory.django.DjangoModelFactory[Team]):
     class Meta:
         model = Team
 

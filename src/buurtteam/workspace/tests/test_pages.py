@@ -1,10 +1,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import Tenant
 from django.test import Client
 from django.urls import reverse
-
-from conftest import Tenant
 
 
 @pytest.mark.django_db

@@ -1,0 +1,259 @@
+"""Build a throw-away database, fill it with demo data and time the registered scenarios in-process."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import importlib
+import json
+import math
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SETTINGS = "buurtteam.config.settings_test"
+# Modules whose import registers scenarios. Later issues add theirs here.
+SCENARIO_MODULES = ["benchmarks.scenarios"]
+
+
+class BenchmarkError(RuntimeError):
+    """A scenario did not answer as expected."""
+
+
+@dataclass
+class Result:
+    scenario: str
+    user: str
+    n: int
+    p50_ms: float
+    p95_ms: float
+    max_ms: float
+    min_ms: float
+    mean_ms: float
+    queries: int  # median number of SQL queries per request
+    queries_max: int
+    timings_ms: list[float]
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument(
+        "--scale", type=float, default=1.0, help="demo data scale (staff per team, postcodes)"
+    )
+    parser.add_argument("--teams", type=int, default=9, help="number of buurtteams (default 9)")
+    parser.add_argument(
+        "--staff-per-team", type=int, default=None, help="fixed team size (overrides --scale)"
+    )
+    parser.add_argument("--seed", type=int, default=1, help="demo data seed (default 1)")
+    parser.add_argument(
+        "--scenario",
+        action="append",
+        dest="scenarios",
+        metavar="NAME",
+        help="run only this scenario (repeatable)",
+    )
+    parser.add_argument(
+        "--iterations", type=int, default=50, help="measured requests per scenario (default 50)"
+    )
+    parser.add_argument(
+        "--warmup", type=int, default=5, help="unmeasured requests per scenario first (default 5)"
+    )
+    parser.add_argument(
+        "--json", type=Path, default=None, metavar="PATH", help="also write the results as JSON"
+    )
+    parser.add_argument("--list", action="store_true", help="list the scenarios and exit")
+    parser.add_argument(
+        "--show-queries", action="store_true", help="print the SQL of each scenario's last request"
+    )
+    args = parser.parse_args(argv)
+    if args.iterations < 1 or args.warmup < 0:
+        parser.error("--iterations must be at least 1 and --warmup at least 0")
+    return args
+
+
+def configure_django() -> None:
+    """Settings from the environment (test settings by default; DATABASE_URL is respected), then setup."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", DEFAULT_SETTINGS)
+    src = str(ROOT / "src")
+    if src not in sys.path:
+        sys.path.insert(0, src)
+    import django
+
+    django.setup()
+    for module in SCENARIO_MODULES:
+        importlib.import_module(module)
+
+
+@contextmanager
+def test_database() -> Iterator[str]:
+    """A fresh, migrated test database (test_<name>), destroyed afterwards. SQLite uses a temporary file."""
+    from django.db import connection
+    from django.test.utils import setup_test_environment, teardown_test_environment
+
+    setup_test_environment()
+    with tempfile.TemporaryDirectory(prefix="buurtteam-bench-") as tmp:
+        if connection.vendor == "sqlite":
+            connection.settings_dict.setdefault("TEST", {})["NAME"] = str(Path(tmp) / "bench.sqlite3")
+        old_name = connection.creation.create_test_db(
+            verbosity=0, autoclobber=True, keepdb=False, serialize=False
+        )
+        try:
+            yield str(connection.settings_dict["NAME"])
+        finally:
+            connection.creation.destroy_test_db(old_name, verbosity=0, keepdb=False)
+            teardown_test_environment()
+
+
+def percentile(sorted_values: Sequence[float], fraction: float) -> float:
+    """Nearest-rank percentile of already sorted values."""
+    rank = max(1, math.ceil(fraction * len(sorted_values)))
+    return sorted_values[rank - 1]
+
+
+def run_scenario(name: str, demo: Any, *, iterations: int, warmup: int, show_queries: bool = False) -> Result:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from benchmarks.registry import SCENARIOS, BenchContext
+
+    scenario = SCENARIOS[name]
+    client = Client()
+    client.force_login(demo.user(scenario.user))
+    ctx = BenchContext(demo=demo, client=client)
+    if scenario.setup is not None:
+        ctx.params = scenario.setup(ctx)
+
+    last_sql: list[str] = []
+
+    def once() -> tuple[float, int]:
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = scenario.func(ctx)
+            elapsed = time.perf_counter() - started
+        if response.status_code != scenario.expected_status:
+            raise BenchmarkError(
+                f"scenario {name!r}: status {response.status_code}, expected {scenario.expected_status}"
+            )
+        last_sql[:] = [query["sql"] for query in captured.captured_queries]
+        return elapsed * 1000, len(captured.captured_queries)
+
+    for _ in range(warmup):
+        once()
+    timings, queries = [], []
+    for _ in range(iterations):
+        elapsed_ms, query_count = once()
+        timings.append(elapsed_ms)
+        queries.append(query_count)
+    if show_queries:
+        print(f"--- {name}: {len(last_sql)} queries")
+        for number, sql in enumerate(last_sql, 1):
+            print(f"{number:>3}. {sql}")
+    ordered = sorted(timings)
+    return Result(
+        scenario=name,
+        user=scenario.user,
+        n=iterations,
+        p50_ms=statistics.median(ordered),
+        p95_ms=percentile(ordered, 0.95),
+        max_ms=ordered[-1],
+        min_ms=ordered[0],
+        mean_ms=statistics.fmean(ordered),
+        queries=round(statistics.median(queries)),
+        queries_max=max(queries),
+        timings_ms=[round(t, 3) for t in timings],
+    )
+
+
+def format_table(results: Sequence[Result]) -> str:
+    header = f"{'scenario':<16} {'n':>5} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9} {'queries':>8}"
+    lines = [header, "-" * len(header)]
+    for r in results:
+        queries = str(r.queries) if r.queries == r.queries_max else f"{r.queries}-{r.queries_max}"
+        lines.append(
+            f"{r.scenario:<16} {r.n:>5} {r.p50_ms:>9.2f} {r.p95_ms:>9.2f} {r.max_ms:>9.2f} {queries:>8}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    configure_django()
+
+    import django
+    from django.conf import settings
+    from django.db import connection
+
+    from benchmarks.registry import SCENARIOS
+    from buurtteam.demo.builders import DemoOptions, build_demo
+
+    if args.list:
+        for scenario in SCENARIOS.values():
+            print(f"{scenario.name:<16} as {scenario.user:<12} {scenario.description}")
+        return 0
+    names = args.scenarios or list(SCENARIOS)
+    unknown = [name for name in names if name not in SCENARIOS]
+    if unknown:
+        print(f"unknown scenario(s): {', '.join(unknown)}; known: {', '.join(SCENARIOS)}", file=sys.stderr)
+        return 2
+    options = DemoOptions(
+        seed=args.seed, scale=args.scale, teams=args.teams, staff_per_team=args.staff_per_team
+    )
+    try:
+        options.validate()
+    except ValueError as exc:
+        print(f"invalid options: {exc}", file=sys.stderr)
+        return 2
+
+    print(f"settings {settings.SETTINGS_MODULE}, database {connection.vendor}, Django {django.get_version()}")
+    results: list[Result] = []
+    with test_database() as db_name:
+        started = time.perf_counter()
+        demo = build_demo(options)
+        generation_s = time.perf_counter() - started
+        counts = ", ".join(f"{value} {key}" for key, value in demo.counts.items())
+        print(f"data generation: {generation_s:.2f} s ({counts})")
+        try:
+            for name in names:
+                results.append(
+                    run_scenario(
+                        name,
+                        demo,
+                        iterations=args.iterations,
+                        warmup=args.warmup,
+                        show_queries=args.show_queries,
+                    )
+                )
+        except BenchmarkError as exc:
+            print(f"FAILED: {exc}", file=sys.stderr)
+            return 1
+    print()
+    print(format_table(results))
+
+    if args.json is not None:
+        payload = {
+            "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+            "settings": settings.SETTINGS_MODULE,
+            "database": {"vendor": connection.vendor, "name": db_name},
+            "python": platform.python_version(),
+            "django": django.get_version(),
+            "options": asdict(options),
+            "iterations": args.iterations,
+            "warmup": args.warmup,
+            "generation_seconds": round(generation_s, 3),
+            "counts": demo.counts,
+            "results": [asdict(r) for r in results],
+        }
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+        print(f"\nwritten: {args.json}")
+    return 0

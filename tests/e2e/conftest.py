@@ -1,0 +1,286 @@
+"""Browser tests: Playwright driving Debian's chromium against pytest-django's live server.
+
+* One headless chromium per test process, shared by all browser tests (started by the first, stopped after
+  the last; see ``_Chromium``), and a fresh browser context per test.
+* The ``page`` fixture's context bypasses the Content Security Policy, only so that axe-core can be
+  injected as an inline script. ``strict_page`` keeps the app's CSP; use it to check the policy itself.
+* ``BUURTTEAM_CHROMIUM`` points to another chromium binary. Without chromium the tests are skipped; on CI
+  (``CI=true``) they fail instead, so a broken CI image cannot pass silently. Never ``playwright install``.
+* A failing test leaves a full-page screenshot in ``test-results/<test name>.png``.
+* Every test here is marked ``e2e`` and grouped with ``xdist_group("e2e")`` (the suite runs with
+  ``-n 2 --dist loadgroup``), so one worker runs them all and starts chromium once.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+import weakref
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.db import connection
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Playwright,
+    Response,
+    ViewportSize,
+    sync_playwright,
+)
+from pytest_django.live_server_helper import LiveServer
+from pytest_django.plugin import blocking_manager_key
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+RESULTS_DIR = REPO_ROOT / "test-results"
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+DESKTOP_VIEWPORT: ViewportSize = {"width": 1280, "height": 900}
+TIMEOUT_MS = 15_000
+E2E_DIR = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Everything in tests/e2e is a browser test and runs in the single "e2e" xdist group."""
+    for item in items:
+        if _is_e2e(item):
+            item.add_marker(pytest.mark.e2e)
+            if item.get_closest_marker("xdist_group") is None:
+                item.add_marker(pytest.mark.xdist_group("e2e"))
+
+
+# --- Browser ----------------------------------------------------------------------------------
+
+
+def chromium_path() -> Path:
+    return Path(os.environ.get("BUURTTEAM_CHROMIUM") or DEFAULT_CHROMIUM)
+
+
+class _Chromium:
+    """One headless chromium for the whole test session (per xdist worker).
+
+    Started by the first browser test and stopped right after the last one (see pytest_runtest_teardown),
+    not at the end of the session: Playwright's sync API keeps an asyncio event loop running in this thread
+    while it is alive, which would make Django refuse ORM calls as "async-unsafe" in every later test of the
+    same process. While chromium runs, the browser tests themselves need DJANGO_ALLOW_ASYNC_UNSAFE (their
+    code is plain synchronous code); it is set on start and restored on stop, so it never leaks into other
+    tests (``manage.py check --deploy`` rightly refuses it).
+    """
+
+    def __init__(self) -> None:
+        self._playwright: Playwright | None = None
+        self._browser: Browser | None = None
+        self._saved_env: str | None = None
+
+    def get(self, executable: Path) -> Browser:
+        if self._browser is not None and self._browser.is_connected():
+            return self._browser
+        self.stop()
+        self._saved_env = os.environ.get(_ASYNC_UNSAFE)
+        os.environ[_ASYNC_UNSAFE] = "true"
+        self._playwright = sync_playwright().start()
+        self._browser = self._playwright.chromium.launch(
+            executable_path=str(executable), headless=True, args=CHROMIUM_ARGS
+        )
+        return self._browser
+
+    @property
+    def running(self) -> bool:
+        return self._playwright is not None
+
+    def stop(self) -> None:
+        if self._playwright is None:
+            return
+        try:
+            if self._browser is not None and self._browser.is_connected():
+                self._browser.close()
+        finally:
+            self._playwright.stop()
+            self._playwright = self._browser = None
+            if self._saved_env is None:
+                os.environ.pop(_ASYNC_UNSAFE, None)
+            else:
+                os.environ[_ASYNC_UNSAFE] = self._saved_env
+
+
+_ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
+_CHROMIUM = _Chromium()
+
+
+def _is_e2e(item: pytest.Item | None) -> bool:
+    return item is not None and E2E_DIR in Path(str(item.path)).resolve().parents
+
+
+@pytest.fixture
+def browser() -> Browser:
+    """The shared chromium; skipped (or failed on CI) when Debian's chromium is not installed."""
+    executable = chromium_path()
+    if not (executable.is_file() and os.access(executable, os.X_OK)):
+        message = f"Chromium not found at {executable}; install Debian's chromium package"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    return _CHROMIUM.get(executable)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _CHROMIUM.stop()
+
+
+# --- Pages ------------------------------------------------------------------------------------
+
+
+@dataclass
+class PageLog:
+    """What a page reported while the test ran."""
+
+    console_errors: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
+    server_errors: list[str] = field(default_factory=list)
+
+
+_LOGS: weakref.WeakKeyDictionary[Page, PageLog] = weakref.WeakKeyDictionary()
+
+
+def page_log(page: Page) -> PageLog:
+    """Console errors, Content Security Policy violations and 5xx responses seen by ``page``."""
+    return _LOGS[page]
+
+
+def _open_page(context: BrowserContext) -> Page:
+    page = context.new_page()
+    log = PageLog()
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            log.console_errors.append(message.text)
+        if "Content Security Policy" in message.text:
+            log.csp_violations.append(message.text)
+
+    def on_response(response: Response) -> None:
+        if response.status >= 500:
+            log.server_errors.append(f"{response.status} {response.url}")
+
+    page.on("console", on_console)
+    page.on("response", on_response)
+    _LOGS[page] = log
+    return page
+
+
+def _new_context(browser: Browser, base_url: str, *, bypass_csp: bool) -> BrowserContext:
+    context = browser.new_context(
+        base_url=base_url,
+        bypass_csp=bypass_csp,
+        # Django picks the language from Accept-Language: pin Dutch, the product's first language.
+        locale="nl-NL",
+        viewport=DESKTOP_VIEWPORT,
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    return context
+
+
+@pytest.fixture
+def base_url(live_server: LiveServer) -> str:
+    """The live server; page.goto("/path/") resolves against it."""
+    return str(live_server.url)
+
+
+@pytest.fixture
+def context(browser: Browser, base_url: str) -> Iterator[BrowserContext]:
+    """A fresh browser context that bypasses the CSP, so that axe-core can be injected."""
+    context = _new_context(browser, base_url, bypass_csp=True)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return _open_page(context)
+
+
+@pytest.fixture
+def strict_page(browser: Browser, base_url: str) -> Iterator[Page]:
+    """A page whose context keeps the app's Content Security Policy (axe-core cannot be injected here)."""
+    context = _new_context(browser, base_url, bypass_csp=False)
+    yield _open_page(context)
+    context.close()
+
+
+# --- Screenshots of failures ------------------------------------------------------------------
+
+
+def _screenshot_name(item: pytest.Item) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", item.name).strip("_.")[:150] or "test"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, Any]:
+    report = yield
+    if report.failed and report.when == "call":
+        funcargs: dict[str, Any] = getattr(item, "funcargs", {})
+        for name in ("page", "strict_page"):
+            page = funcargs.get(name)
+            if isinstance(page, Page) and not page.is_closed():
+                RESULTS_DIR.mkdir(exist_ok=True)
+                path = RESULTS_DIR / f"{_screenshot_name(item)}.png"
+                try:
+                    page.screenshot(path=str(path), full_page=True)
+                except Exception as exc:  # a crashed page must not hide the real failure
+                    report.sections.append(("screenshot", f"could not save {path}: {exc}"))
+                else:
+                    report.sections.append(("screenshot", str(path)))
+                break
+    return report
+
+
+# --- Live-server tests and the append-only audit table ----------------------------------------
+
+_TRIGGER_MIGRATION = "buurtteam.audit.migrations.0002_append_only_trigger"
+
+
+def _audit_delete_guard(*, enabled: bool) -> None:
+    """Lift or restore the database guard that refuses to delete audit events.
+
+    Live-server tests must commit their data, so after each one pytest-django empties every table; the
+    append-only trigger rightly refuses that. The guard is lifted for that flush only and restored at once.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ALTER TABLE audit_auditevent {'ENABLE' if enabled else 'DISABLE'} TRIGGER USER")
+    elif connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TRIGGER IF EXISTS audit_event_no_delete")
+            if enabled:
+                statements: list[str] = importlib.import_module(_TRIGGER_MIGRATION).SQLITE_UP
+                cursor.execute(next(s for s in statements if "audit_event_no_delete" in s))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Generator[None, None, None]:
+    uses_live_server = "live_server" in getattr(item, "fixturenames", ())
+    blocker = item.config.stash[blocking_manager_key]
+    if uses_live_server:
+        with blocker.unblock():
+            _audit_delete_guard(enabled=False)
+    try:
+        return (yield)
+    finally:
+        if uses_live_server:
+            with blocker.unblock():
+                _audit_delete_guard(enabled=True)
+        if _CHROMIUM.running and not _is_e2e(nextitem):
+            _CHROMIUM.stop()
