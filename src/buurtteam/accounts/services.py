@@ -141,6 +141,36 @@ def _set_teams(user: User, teams: list[Team], primary: Team | None) -> None:
 
 
 @transaction.atomic
+def administrator_bootstrap(
+    *, organisation_id: int, username: str, first_name: str, last_name: str, email: str
+) -> User:
+    """The first functional administrator of a new organisation, created by the platform (command line)."""
+    user = User(
+        username=username,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+        role=Role.ADMINISTRATOR,
+        organisation_id=organisation_id,
+    )
+    user.set_unusable_password()
+    user.full_clean()
+    user.save()
+    record(
+        actor=None,
+        action=Action.CREATE,
+        object_type=STAFF,
+        object_id=user.pk,
+        subject_type=STAFF,
+        subject_id=user.pk,
+        organisation_id=organisation_id,
+        username="system",
+        details={"role": Role.ADMINISTRATOR, "bootstrap": True},
+    )
+    return user
+
+
+@transaction.atomic
 def staff_create(
     *,
     actor: User,

@@ -41,10 +41,11 @@ def hash_session_key(session_key: str | None) -> str:
 def client_ip(request: HttpRequest) -> str | None:
     from django.conf import settings
 
-    if settings.SECURE_PROXY_SSL_HEADER:  # behind a trusted proxy: the first forwarded address
+    if settings.SECURE_PROXY_SSL_HEADER:
+        # Behind our proxy, the last address is the one the proxy saw; earlier ones the client can forge.
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         if forwarded:
-            return forwarded.split(",")[0].strip() or None
+            return forwarded.split(",")[-1].strip() or None
     return request.META.get("REMOTE_ADDR") or None
 
 

@@ -6,12 +6,15 @@ changes, and a database trigger (see migrations) refuses them even from a raw SQ
 
 from __future__ import annotations
 
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from buurtteam.audit.querysets import AuditEventQuerySet
+from buurtteam.core.roles import Role
+
+if TYPE_CHECKING:
+    from buurtteam.core.actor import Actor
 
 
 class Action(models.TextChoices):
@@ -36,6 +39,26 @@ class Outcome(models.TextChoices):
 
 class ImmutableAuditEventError(RuntimeError):
     """Audit events cannot be changed or removed."""
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise RuntimeError("audit events are append-only")
+
+    def delete(self) -> NoReturn:
+        raise RuntimeError("audit events are append-only")
+
+    def visible_to(self, actor: Actor) -> AuditEventQuerySet:
+        """Coordinators see their teams' trail; functional administrators their organisation's."""
+        if not getattr(actor, "is_authenticated", False) or actor.organisation_id is None:
+            return self.none()
+        own = self.filter(organisation_id=actor.organisation_id)
+        if actor.role == Role.ADMINISTRATOR:
+            return own
+        if actor.role == Role.COORDINATOR:
+            teams = list(actor.team_ids)
+            return own.filter(models.Q(actor_team_id__in=teams) | models.Q(subject_team_id__in=teams))
+        return self.none()
 
 
 class AuditEvent(models.Model):

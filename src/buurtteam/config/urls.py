@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from buurtteam.core import views as core_views
 
@@ -9,6 +11,11 @@ urlpatterns = [
     path("", include("buurtteam.organisation.urls")),
     path("audit/", include("buurtteam.audit.urls")),
     path("taal/", core_views.set_language, name="set_language"),
+    # The platform admin logs in through the app's own log-in: throttled, audited, two-factor.
+    path(
+        "platformbeheer/login/",
+        login_not_required(RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
+    ),
     path("platformbeheer/", admin.site.urls),
 ]
 

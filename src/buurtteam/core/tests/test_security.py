@@ -10,6 +10,7 @@ import pytest
 from conftest import Tenant
 from django.test import Client, RequestFactory
 from django.urls import reverse
+from pytest_django.fixtures import Settings as SettingsWrapper
 
 from buurtteam.config.env import REGISTRY
 
@@ -110,3 +111,20 @@ def test_csrf_failure_is_a_dutch_page(tenant: Tenant) -> None:
     response = client.post(reverse("accounts:login"), {"username": "x", "password": "y"})
     assert response.status_code == 403
     assert "Formulier verlopen" in response.content.decode()
+
+
+def test_forwarded_for_uses_the_proxys_view(rf: RequestFactory, settings: SettingsWrapper) -> None:
+    from buurtteam.audit.context import client_ip
+
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 192.0.2.10", REMOTE_ADDR="10.0.0.1")
+    assert client_ip(request) == "192.0.2.10"
+    settings.SECURE_PROXY_SSL_HEADER = None
+    assert client_ip(request) == "10.0.0.1"
+
+
+@pytest.mark.django_db
+def test_platform_admin_login_goes_through_the_app_login(client: Client) -> None:
+    response = client.get("/platformbeheer/login/?next=/platformbeheer/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
