@@ -17,7 +17,7 @@ run: install assets
 	BUURTTEAM_SECURE_HTTPS=false $(PY) manage.py migrate --noinput -v0
 	BUURTTEAM_SECURE_HTTPS=false $(PY) manage.py load_demo --seed 1 --if-empty
 	BUURTTEAM_DEMO_MODE=true BUURTTEAM_SECURE_HTTPS=false BUURTTEAM_REQUIRE_2FA=false \
-		$(PY) manage.py runserver 127.0.0.1:8000 --insecure
+		$(PY) manage.py runserver 127.0.0.1:8000 --nostatic
 
 ## test: install everything the tests need and run the whole suite (unit, integration, browser)
 test: install-dev assets

@@ -128,3 +128,14 @@ def test_platform_admin_login_goes_through_the_app_login(client: Client) -> None
     response = client.get("/platformbeheer/login/?next=/platformbeheer/")
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
+
+
+@pytest.mark.django_db
+def test_dutch_first_even_for_an_english_browser(client: Client, tenant: Tenant) -> None:
+    client.force_login(tenant.coordinator)
+    response = client.get(reverse("workspace:home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    body = response.content.decode()
+    assert 'lang="nl"' in body and "Uw team" in body
+    client.cookies["django_language"] = "en"
+    body = client.get(reverse("workspace:home")).content.decode()
+    assert 'lang="en"' in body and "Your team" in body
