@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "buurtteam.audit",
     "buurtteam.organisation",
     "buurtteam.accounts",
+    "buurtteam.residents",
+    "buurtteam.cases",
     "buurtteam.workspace",
     "buurtteam.demo",
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -92,6 +92,31 @@ class Organisation(GatedModel):
     )
     email = models.EmailField(_("e-mailadres"), blank=True)
     phone = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
+
+    # How this organisation works: defaults from the domain, changeable by the functional administrator.
+    bsn_enabled = models.BooleanField(
+        _("BSN vastleggen"),
+        default=False,
+        help_text=_(
+            "Alleen aanzetten als de organisatie een wettelijke grondslag heeft om het BSN te verwerken."
+        ),
+    )
+    intake_conversation_limit = models.PositiveSmallIntegerField(
+        _("gesprekken voor vraagverheldering"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+    )
+    pickup_target_working_days = models.PositiveSmallIntegerField(
+        _("oppakken binnen (werkdagen)"), default=10, validators=[MinValueValidator(1), MaxValueValidator(60)]
+    )
+    reopen_window_days = models.PositiveSmallIntegerField(
+        _("heropenen binnen (dagen)"), default=90, validators=[MinValueValidator(0), MaxValueValidator(730)]
+    )
+    stuck_after_weeks = models.PositiveSmallIntegerField(
+        _("vastgelopen na (weken zonder contact)"),
+        default=4,
+        validators=[MinValueValidator(1), MaxValueValidator(52)],
+    )
 
     objects = OrganisationQuerySet.as_manager()
 

@@ -1,0 +1,157 @@
+"""Caseload lists and single cases."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from buurtteam.audit.models import Action
+from buurtteam.audit.services import record
+from buurtteam.cases.clock import add_working_days, working_days_between
+from buurtteam.cases.models import Case, CaseAssignment, Complexity, Status
+from buurtteam.core.gate import access_or_404, system_access
+from buurtteam.organisation.models import Organisation
+
+if TYPE_CHECKING:
+    from buurtteam.core.actor import Actor
+
+RESIDENT = "resident"
+
+
+def _with_summary(actor: Actor, qs: Any) -> Any:
+    return qs.select_related("client", "team").prefetch_related(
+        Prefetch(
+            "assignments",
+            queryset=CaseAssignment.objects.visible_to(actor)
+            .filter(ended_at__isnull=True)
+            .select_related("user")
+            .order_by("-is_lead", "started_at"),
+            to_attr="active_assignments",
+        )
+    )
+
+
+def my_cases(*, actor: Actor) -> QuerySet[Case]:
+    """Open cases the actor works on."""
+    return _with_summary(  # type: ignore[no-any-return]
+        actor,
+        Case.objects.visible_to(actor)
+        .open()
+        .filter(assignments__user_id=actor.pk, assignments__ended_at__isnull=True)
+        .order_by("-registered_at"),
+    )
+
+
+def team_cases(
+    *, actor: Actor, team_id: int, status: str = "", include_closed: bool = False
+) -> QuerySet[Case]:
+    qs = Case.objects.visible_to(actor).filter(team_id=team_id)
+    if not include_closed:
+        qs = qs.open()
+    if status:
+        qs = qs.filter(status=status)
+    return _with_summary(actor, qs.order_by("-registered_at"))  # type: ignore[no-any-return]
+
+
+def unassigned_queue(*, actor: Actor, team_id: int) -> QuerySet[Case]:
+    qs = (
+        Case.objects.visible_to(actor)
+        .open()
+        .filter(team_id=team_id)
+        .exclude(
+            pk__in=CaseAssignment.objects.visible_to(actor).filter(ended_at__isnull=True).values("case_id")
+        )
+        .order_by("registered_at")
+    )
+    return _with_summary(actor, qs)  # type: ignore[no-any-return]
+
+
+def case_get(*, actor: Actor, case_id: int) -> Case:
+    """A case at summary level (team members). Audited."""
+    case = access_or_404(_with_summary(actor, Case.objects.visible_to(actor)), pk=case_id)
+    record(
+        actor=actor,
+        action=Action.READ,
+        object_type="case_summary",
+        object_id=case.pk,
+        subject_type=RESIDENT,
+        subject_id=case.client_id,
+        subject_team_id=case.team_id,
+    )
+    return case  # type: ignore[no-any-return]
+
+
+def has_full_access(*, actor: Actor, case: Case) -> bool:
+    return bool(Case.objects.full_for(actor).filter(pk=case.pk).exists())
+
+
+def case_get_full(*, actor: Actor, case_id: int) -> Case:
+    """A whole dossier (case workers, the team's coordinator, break-the-glass). Audited; 404 otherwise."""
+    case = access_or_404(_with_summary(actor, Case.objects.full_for(actor)), pk=case_id)
+    record(
+        actor=actor,
+        action=Action.READ,
+        object_type="case",
+        object_id=case.pk,
+        subject_type=RESIDENT,
+        subject_id=case.client_id,
+        subject_team_id=case.team_id,
+    )
+    return case  # type: ignore[no-any-return]
+
+
+# --- The pickup clock on lists ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class Pickup:
+    deadline: datetime.date
+    working_days: int
+    overdue: bool
+    picked_up: bool
+
+
+def pickup(case: Case, *, target_days: int, today: datetime.date | None = None) -> Pickup | None:
+    """Complex questions must be picked up within ``target_days`` working days of registration."""
+    if case.complexity != Complexity.COMPLEX or case.closed_at_registration:
+        return None
+    registered = timezone.localdate(case.registered_at)
+    deadline = add_working_days(registered, target_days)
+    if case.first_contact_at is not None:
+        done = timezone.localdate(case.first_contact_at)
+        return Pickup(deadline, working_days_between(registered, done), done > deadline, True)
+    today = today or timezone.localdate()
+    waiting = working_days_between(registered, today)
+    return Pickup(deadline, waiting, case.status != Status.CLOSED and today > deadline, False)
+
+
+def pickup_target(actor: Actor) -> int:
+    with system_access("organisation settings"):
+        return int(
+            Organisation.objects.filter(pk=actor.organisation_id or 0)
+            .values_list("pickup_target_working_days", flat=True)
+            .first()
+            or 10
+        )
+
+
+def overdue_pickups(*, actor: Actor, team_id: int) -> list[Case]:
+    """Open complex cases of the team without a first substantive contact past the deadline."""
+    target = pickup_target(actor)
+    oldest_ok = timezone.now() - datetime.timedelta(
+        days=target
+    )  # calendar days <= working days: a safe pre-filter
+    rows = list(
+        _with_summary(
+            actor,
+            Case.objects.visible_to(actor)
+            .open()
+            .filter(team_id=team_id, complexity=Complexity.COMPLEX, first_contact_at__isnull=True)
+            .filter(registered_at__lt=oldest_ok)
+            .order_by("registered_at"),
+        )[:200]
+    )
+    today = timezone.localdate()
+    return [c for c in rows if (p := pickup(c, target_days=target, today=today)) is not None and p.overdue]

@@ -1,0 +1,106 @@
+"""The inside of a case (full access only): timeline, intake, assessments, plan, tasks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch
+
+from buurtteam.cases.models import (
+    Assessment,
+    Case,
+    DomainScore,
+    Evaluation,
+    Goal,
+    IntakeConversation,
+    LifeDomain,
+    PlanAction,
+    Problem,
+    SupportPlan,
+    Task,
+    TimelineEntry,
+)
+from buurtteam.cases.services.domains import default_domain_set
+
+if TYPE_CHECKING:
+    from buurtteam.core.actor import Actor
+
+TIMELINE_PAGE = 50
+
+
+def timeline_page(*, actor: Actor, case: Case, page: int = 1, kind: str = "") -> Page[TimelineEntry]:
+    qs = TimelineEntry.objects.visible_to(actor).filter(case_id=case.pk).select_related("author")
+    if kind:
+        qs = qs.filter(kind=kind)
+    paginator = Paginator(qs.order_by("-occurred_at", "-id"), TIMELINE_PAGE)
+    return paginator.get_page(page)
+
+
+@dataclass
+class Dossier:
+    case: Case
+    conversations: list[IntakeConversation]
+    problems: list[Problem]
+    assessments: list[Assessment]
+    plan: SupportPlan | None
+    goals: list[Goal]
+    tasks: list[Task]
+    evaluations: list[Evaluation]
+    domains: list[LifeDomain]
+
+
+def dossier(*, actor: Actor, case: Case) -> Dossier:
+    """Everything about a case except the timeline, in a fixed number of queries."""
+    conversations = list(
+        IntakeConversation.objects.visible_to(actor).filter(case_id=case.pk).order_by("number")
+    )
+    problems = list(Problem.objects.visible_to(actor).filter(case_id=case.pk).select_related("domain"))
+    assessments = list(
+        Assessment.objects.visible_to(actor)
+        .filter(case_id=case.pk)
+        .prefetch_related(
+            Prefetch("scores", queryset=DomainScore.objects.visible_to(actor).select_related("domain"))
+        )
+        .order_by("assessed_on", "id")
+    )
+    plan = (
+        SupportPlan.objects.visible_to(actor)
+        .filter(household_id=case.household_id)
+        .select_related("lead")
+        .first()
+    )
+    goals: list[Goal] = []
+    if plan is not None:
+        goals = list(
+            Goal.objects.visible_to(actor)
+            .filter(plan_id=plan.pk)
+            .select_related("domain")
+            .prefetch_related(
+                Prefetch(
+                    "actions", queryset=PlanAction.objects.visible_to(actor).select_related("owner_user")
+                )
+            )
+        )
+    tasks = list(
+        Task.objects.visible_to(actor)
+        .filter(case_id=case.pk)
+        .select_related("assignee")
+        .order_by("done_at", "due_on")
+    )
+    evaluations = list(Evaluation.objects.visible_to(actor).filter(case_id=case.pk).order_by("held_on"))
+    domain_set = default_domain_set(organisation_id=case.organisation_id)
+    domains = list(LifeDomain.objects.visible_to(actor).filter(domain_set=domain_set).order_by("position"))
+    return Dossier(case, conversations, problems, assessments, plan, goals, tasks, evaluations, domains)
+
+
+def radar_series(assessments: list[Assessment]) -> dict[str, Any]:
+    """First and latest assessment per domain, for the radar chart (intake vs now)."""
+    if not assessments:
+        return {"domains": [], "first": {}, "latest": {}}
+    first, latest = assessments[0], assessments[-1]
+    first_scores = {s.domain.name: s.score for s in first.scores.all()}
+    latest_scores = {s.domain.name: s.score for s in latest.scores.all()}
+    names = sorted(set(first_scores) | set(latest_scores))
+    return {"domains": names, "first": first_scores, "latest": latest_scores}

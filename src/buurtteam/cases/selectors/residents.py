@@ -1,0 +1,180 @@
+"""Finding residents: search within what the actor may see, and duplicate detection at registration."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, Q, QuerySet
+from rapidfuzz import fuzz
+
+from buurtteam.audit.models import Action
+from buurtteam.audit.services import record
+from buurtteam.core.gate import access_or_404, system_access
+from buurtteam.residents.models import HouseholdMember, NetworkMember, Resident, search_key
+from buurtteam.residents.validators import normalise_bsn
+
+if TYPE_CHECKING:
+    from buurtteam.core.actor import Actor
+
+SEARCH_LIMIT = 50
+FUZZY_THRESHOLD = 85
+
+
+def resident_search(*, actor: Actor, query: str) -> list[Resident]:
+    """Name (any order, accents ignored), exact BSN, or birth date (dd-mm-jjjj). Only visible residents."""
+    query = (query or "").strip()
+    qs = Resident.objects.visible_to(actor).select_related("team")
+    if not query:
+        return []
+    digits = query.replace(".", "").replace(" ", "")
+    if digits.isdigit() and len(digits) in (8, 9):
+        try:
+            qs = qs.filter(bsn=normalise_bsn(digits))
+        except ValidationError:
+            return []
+    else:
+        try:
+            born = datetime.datetime.strptime(query, "%d-%m-%Y").date()
+        except ValueError:
+            born = None
+        if born is not None:
+            qs = qs.filter(birth_date=born)
+        else:
+            for word in search_key(query).split()[:4]:
+                qs = qs.filter(search_name__contains=word)
+    results = list(qs.order_by("last_name", "first_name")[:SEARCH_LIMIT])
+    record(
+        actor=actor,
+        action=Action.SEARCH,
+        object_type="resident_search",
+        details={"results": [r.pk for r in results]},
+    )
+    return results
+
+
+def resident_get(*, actor: Actor, resident_id: int) -> Resident:
+    resident = access_or_404(
+        Resident.objects.visible_to(actor).select_related("team", "neighbourhood"), pk=resident_id
+    )
+    record(
+        actor=actor,
+        action=Action.READ,
+        object_type="resident",
+        object_id=resident.pk,
+        subject_type="resident",
+        subject_id=resident.pk,
+        subject_team_id=resident.team_id,
+    )
+    return resident  # type: ignore[no-any-return]
+
+
+def household_of(
+    *, actor: Actor, resident: Resident
+) -> tuple[Any, list[HouseholdMember], list[NetworkMember]]:
+    member = (
+        HouseholdMember.objects.visible_to(actor)
+        .filter(resident_id=resident.pk)
+        .select_related("household")
+        .first()
+    )
+    if member is None:
+        return None, [], []
+    household = member.household
+    members = list(
+        HouseholdMember.objects.visible_to(actor).filter(household_id=household.pk).select_related("resident")
+    )
+    network = list(NetworkMember.objects.visible_to(actor).filter(household_id=household.pk))
+    return household, members, network
+
+
+@dataclass(frozen=True)
+class DuplicateCandidate:
+    resident_id: int
+    score: int
+    reasons: tuple[str, ...]
+    visible: bool
+    label: str  # full name when visible; only the team's name otherwise
+    team_name: str
+
+
+def find_duplicates(
+    *,
+    actor: Actor,
+    first_name: str,
+    last_name: str,
+    birth_date: datetime.date | None,
+    postcode: str = "",
+    bsn: str = "",
+) -> list[DuplicateCandidate]:
+    """Existing records that are probably the same person: exact BSN, or a similar name with the same
+    birth date or postcode. Residents the actor may not see are reported without personal details,
+    so that the worker can break the glass or contact the responsible team instead of making a copy."""
+    if actor.organisation_id is None:
+        return []
+    name = search_key(first_name, last_name)
+    filters = Q()
+    if bsn:
+        filters |= Q(bsn=bsn)
+    if birth_date:
+        filters |= Q(birth_date=birth_date)
+    if postcode:
+        filters |= Q(postcode=postcode.replace(" ", "").upper())
+    if not filters:
+        return []
+    with system_access("duplicate detection across the organisation"):
+        rows = list(
+            Resident.objects.filter(filters, organisation_id=actor.organisation_id)
+            .select_related("team")
+            .only(
+                "pk", "first_name", "last_name", "birth_date", "postcode", "bsn", "search_name", "team__name"
+            )[:500]
+        )
+    visible = set(
+        Resident.objects.visible_to(actor).filter(pk__in=[r.pk for r in rows]).values_list("pk", flat=True)
+    )
+    found: list[DuplicateCandidate] = []
+    for row in rows:
+        reasons: list[str] = []
+        score = 0
+        if bsn and row.bsn == bsn:
+            reasons.append("bsn")
+            score = 100
+        similarity = int(fuzz.token_sort_ratio(name, row.search_name))
+        if birth_date and row.birth_date == birth_date and similarity >= FUZZY_THRESHOLD:
+            reasons.append("name+birth_date")
+            score = max(score, similarity)
+        if postcode and row.postcode == postcode.replace(" ", "").upper() and similarity >= FUZZY_THRESHOLD:
+            reasons.append("name+postcode")
+            score = max(score, similarity - 5)
+        if reasons:
+            seen = row.pk in visible
+            found.append(
+                DuplicateCandidate(
+                    resident_id=row.pk,
+                    score=score,
+                    reasons=tuple(reasons),
+                    visible=seen,
+                    label=row.full_name if seen else "",
+                    team_name=row.team.name if row.team else "",
+                )
+            )
+    found.sort(key=lambda c: -c.score)
+    if found:
+        record(
+            actor=actor,
+            action=Action.SEARCH,
+            object_type="duplicate_check",
+            details={"candidates": [c.resident_id for c in found[:10]]},
+        )
+    return found[:10]
+
+
+def residents_in_team(*, actor: Actor, team_id: int) -> QuerySet[Resident]:
+    return (
+        Resident.objects.visible_to(actor)
+        .filter(team_id=team_id)
+        .prefetch_related(Prefetch("memberships", queryset=HouseholdMember.objects.visible_to(actor)))
+    )

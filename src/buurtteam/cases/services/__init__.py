@@ -1,0 +1,1 @@
+"""Writes on cases. Import the specific module: ``from buurtteam.cases.services import lifecycle``."""

@@ -1,0 +1,99 @@
+"""Who may see a resident or a household.
+
+A resident is visible to members of the team responsible for their address, to the teams and workers
+that have a case for their household, and to someone who broke the glass for them (for a limited time).
+A policy officer never sees a person.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.db import models
+from django.utils import timezone
+
+from buurtteam.core.gate import GatedQuerySet
+from buurtteam.core.roles import Role
+
+if TYPE_CHECKING:
+    from buurtteam.core.actor import Actor
+
+
+def household_ids_reached_through_cases(actor: Actor) -> models.QuerySet[Any]:
+    """Households with a case of the actor's teams or a case the actor works on (by relation name:
+    residents does not import cases)."""
+    from django.apps import apps
+
+    case_model = apps.get_model("cases", "Case")
+    result: models.QuerySet[Any] = case_model._base_manager.filter(
+        models.Q(team_id__in=list(actor.team_ids))
+        | models.Q(assignments__user_id=actor.pk, assignments__ended_at__isnull=True),
+        organisation_id=actor.organisation_id,
+    ).values("household_id")
+    return result
+
+
+def resident_ids_by_break_glass(actor: Actor) -> models.QuerySet[Any]:
+    from django.apps import apps
+
+    grant_model = apps.get_model("residents", "BreakGlassAccess")
+    result: models.QuerySet[Any] = grant_model._base_manager.filter(
+        user_id=actor.pk, expires_at__gt=timezone.now()
+    ).values("resident_id")
+    return result
+
+
+class ResidentQuerySet(GatedQuerySet[Any]):
+    def visibility_filter(self, actor: Actor) -> models.Q:
+        if actor.role == Role.POLICY_OFFICER:
+            return models.Q(pk__in=[])
+        from django.apps import apps
+
+        member_model = apps.get_model("residents", "HouseholdMember")
+        through_cases = member_model._base_manager.filter(
+            household_id__in=household_ids_reached_through_cases(actor)
+        ).values("resident_id")
+        # Sub-queries, not joins: no duplicates, and the planner can use the team index.
+        return models.Q(organisation_id=actor.organisation_id) & (
+            models.Q(team_id__in=list(actor.team_ids))
+            | models.Q(pk__in=through_cases)
+            | models.Q(pk__in=resident_ids_by_break_glass(actor))
+        )
+
+
+class HouseholdQuerySet(GatedQuerySet[Any]):
+    def visibility_filter(self, actor: Actor) -> models.Q:
+        if actor.role == Role.POLICY_OFFICER:
+            return models.Q(pk__in=[])
+        from django.apps import apps
+
+        member_model = apps.get_model("residents", "HouseholdMember")
+        by_break_glass = member_model._base_manager.filter(
+            resident_id__in=resident_ids_by_break_glass(actor)
+        ).values("household_id")
+        return models.Q(organisation_id=actor.organisation_id) & (
+            models.Q(team_id__in=list(actor.team_ids))
+            | models.Q(pk__in=household_ids_reached_through_cases(actor))
+            | models.Q(pk__in=by_break_glass)
+        )
+
+
+class HouseholdPartQuerySet(GatedQuerySet[Any]):
+    """Members and network of a household: visible with the household."""
+
+    def visibility_filter(self, actor: Actor) -> models.Q:
+        from django.apps import apps
+
+        household_model = apps.get_model("residents", "Household")
+        return models.Q(household_id__in=household_model.objects.visible_to(actor).values("pk"))
+
+
+class BreakGlassQuerySet(GatedQuerySet[Any]):
+    def visibility_filter(self, actor: Actor) -> models.Q:
+        """Your own grants; a coordinator also those of their teams' members, for review."""
+        own = models.Q(user_id=actor.pk)
+        if actor.role == Role.COORDINATOR:
+            return own | models.Q(
+                organisation_id=actor.organisation_id, user__memberships__team_id__in=list(actor.team_ids)
+            )
+        return own & models.Q(organisation_id=actor.organisation_id)
