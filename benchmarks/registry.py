@@ -8,7 +8,9 @@ Register one with the :func:`scenario` decorator, in ``benchmarks/scenarios.py``
         return ctx.client.get(reverse("workspace:team_detail", args=[ctx.params["team_id"]]))
 
 ``setup`` runs once, outside the measurement (look-ups, creating extra data); the function itself runs for
-every warm-up and measured iteration and must do exactly one request.
+every warm-up and measured iteration and must do exactly one request -- or, with ``expected_status=None``,
+one call of a selector (no HTTP, no status check). A setup that finds the scenario cannot run yet (a page
+not built, no data) raises :class:`SkipScenario` with the reason; the runner reports it and goes on.
 """
 
 from __future__ import annotations
@@ -33,7 +35,11 @@ class BenchContext:
     params: dict[str, Any] = field(default_factory=dict)
 
 
-ScenarioFunc = Callable[[BenchContext], "HttpResponseBase"]
+class SkipScenario(Exception):  # noqa: N818 - reads as "skip scenario: <reason>"
+    """The scenario cannot run here; the message says why."""
+
+
+ScenarioFunc = Callable[[BenchContext], "HttpResponseBase | Any"]
 SetupFunc = Callable[[BenchContext], dict[str, Any]]
 
 
@@ -43,7 +49,7 @@ class Scenario:
     func: ScenarioFunc
     user: str  # a demo username: coordinator, medewerker, beheerder or beleid
     description: str
-    expected_status: int
+    expected_status: int | None  # None: not a request (a selector), no status check
     setup: SetupFunc | None
 
 
@@ -55,7 +61,7 @@ def scenario(
     *,
     user: str = "coordinator",
     description: str = "",
-    expected_status: int = 200,
+    expected_status: int | None = 200,
     setup: SetupFunc | None = None,
 ) -> Callable[[ScenarioFunc], ScenarioFunc]:
     """Register a scenario under ``name`` (names are unique)."""

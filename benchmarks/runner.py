@@ -1,4 +1,6 @@
-"""Build a throw-away database, fill it with demo data and time the registered scenarios in-process."""
+"""Time the registered scenarios in-process: on a throw-away database with demo data (default), or on a
+kept, generated one (``--keepdb``; see benchmarks/generate.py). Subcommands: ``generate-cases`` and
+``http`` (benchmarks/httpbench.py)."""
 
 from __future__ import annotations
 
@@ -22,7 +24,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SETTINGS = "buurtteam.config.settings_test"
 # Modules whose import registers scenarios. Later issues add theirs here.
-SCENARIO_MODULES = ["benchmarks.scenarios"]
+SCENARIO_MODULES = ["benchmarks.scenarios", "benchmarks.scenarios_cases"]
+
+
+NOTED = ("team_id", "case_id", "added_entries", "query", "matches_in_team", "url")
 
 
 class BenchmarkError(RuntimeError):
@@ -55,6 +60,22 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--seed", type=int, default=1, help="demo data seed (default 1)")
     parser.add_argument(
+        "--cases-per-team",
+        type=int,
+        default=200,
+        help="demo cases per team in the throw-away database (default 200; quick)",
+    )
+    parser.add_argument(
+        "--keepdb",
+        action="store_true",
+        help="use the existing database of --database-url (made by generate-cases) instead of a fresh one",
+    )
+    parser.add_argument(
+        "--database-url",
+        default=None,
+        help="with --keepdb: the database (default: $BENCH_DATABASE_URL or the generate-cases default)",
+    )
+    parser.add_argument(
         "--scenario",
         action="append",
         dest="scenarios",
@@ -80,9 +101,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return args
 
 
-def configure_django() -> None:
+def configure_django(database_url: str | None = None) -> None:
     """Settings from the environment (test settings by default; DATABASE_URL is respected), then setup."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", DEFAULT_SETTINGS)
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
     src = str(ROOT / "src")
     if src not in sys.path:
         sys.path.insert(0, src)
@@ -93,6 +116,18 @@ def configure_django() -> None:
         importlib.import_module(module)
 
 
+def uninstrument_templates() -> None:
+    """setup_test_environment() makes every template render send a signal that the test client answers
+    by copying the whole context -- test bookkeeping that can double a page's time. Undo that part, so
+    the numbers are the application's (the allowed host 'testserver' and in-memory e-mail stay)."""
+    from django.template import Template
+    from django.test import utils
+
+    original = getattr(utils._TestState, "saved_data", None)
+    if original is not None and hasattr(original, "template_render"):
+        Template._render = original.template_render  # type: ignore[method-assign]
+
+
 @contextmanager
 def test_database() -> Iterator[str]:
     """A fresh, migrated test database (test_<name>), destroyed afterwards. SQLite uses a temporary file."""
@@ -100,6 +135,7 @@ def test_database() -> Iterator[str]:
     from django.test.utils import setup_test_environment, teardown_test_environment
 
     setup_test_environment()
+    uninstrument_templates()
     with tempfile.TemporaryDirectory(prefix="buurtteam-bench-") as tmp:
         if connection.vendor == "sqlite":
             connection.settings_dict.setdefault("TEST", {})["NAME"] = str(Path(tmp) / "bench.sqlite3")
@@ -113,25 +149,83 @@ def test_database() -> Iterator[str]:
             teardown_test_environment()
 
 
+@contextmanager
+def existing_database() -> Iterator[str]:
+    """The database of DATABASE_URL as it is (made by generate-cases); nothing is created or dropped."""
+    from django.db import connection
+    from django.test.utils import setup_test_environment, teardown_test_environment
+
+    setup_test_environment()  # the test client's host name, in-memory mail
+    uninstrument_templates()
+    try:
+        yield str(connection.settings_dict["NAME"])
+    finally:
+        teardown_test_environment()
+
+
+def existing_demo() -> Any:
+    """The DemoResult of a generated database: organisation, teams (by id) and row counts (estimates
+    on PostgreSQL, where counting twenty million rows would take a while)."""
+    from django.db import connection
+
+    from buurtteam.core.gate import system_access
+    from buurtteam.demo.builders import DemoOptions, DemoResult, names
+    from buurtteam.organisation.models import Organisation, Team
+
+    with system_access("benchmark"):
+        organisation = Organisation.objects.select_related("municipality").get(name=names.ORGANISATION_NAME)
+        teams = list(Team.objects.filter(organisation=organisation).order_by("pk"))
+    tables = ["cases_case", "residents_resident", "cases_timelineentry"]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT relname, reltuples::bigint FROM pg_class WHERE relname = ANY(%s)", [tables]
+            )
+            counts = dict(cursor.fetchall())
+        else:
+            counts = {}
+            for table in tables:
+                cursor.execute(f"SELECT COUNT(*) FROM {table}")  # noqa: S608 - fixed table names
+                counts[table] = cursor.fetchone()[0]
+    return DemoResult(
+        options=DemoOptions(),
+        municipality=organisation.municipality,
+        organisation=organisation,
+        teams=teams,
+        accounts=[],
+        counts={"teams": len(teams), **counts},
+    )
+
+
 def percentile(sorted_values: Sequence[float], fraction: float) -> float:
     """Nearest-rank percentile of already sorted values."""
     rank = max(1, math.ceil(fraction * len(sorted_values)))
     return sorted_values[rank - 1]
 
 
-def run_scenario(name: str, demo: Any, *, iterations: int, warmup: int, show_queries: bool = False) -> Result:
+def run_scenario(
+    name: str, demo: Any, *, iterations: int, warmup: int, show_queries: bool = False
+) -> Result | None:
+    """Time one scenario; None (with a message) when its setup says it cannot run here."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from benchmarks.registry import SCENARIOS, BenchContext
+    from benchmarks.registry import SCENARIOS, BenchContext, SkipScenario
 
     scenario = SCENARIOS[name]
     client = Client()
     client.force_login(demo.user(scenario.user))
     ctx = BenchContext(demo=demo, client=client)
     if scenario.setup is not None:
-        ctx.params = scenario.setup(ctx)
+        try:
+            ctx.params = scenario.setup(ctx)
+        except SkipScenario as exc:
+            print(f"SKIPPED {name}: {exc}")
+            return None
+        notes = {k: v for k, v in ctx.params.items() if k in NOTED and v not in (None, "")}
+        if notes:
+            print(f"{name}: " + ", ".join(f"{k}={v}" for k, v in notes.items()))
 
     last_sql: list[str] = []
 
@@ -140,7 +234,7 @@ def run_scenario(name: str, demo: Any, *, iterations: int, warmup: int, show_que
             started = time.perf_counter()
             response = scenario.func(ctx)
             elapsed = time.perf_counter() - started
-        if response.status_code != scenario.expected_status:
+        if scenario.expected_status is not None and response.status_code != scenario.expected_status:
             raise BenchmarkError(
                 f"scenario {name!r}: status {response.status_code}, expected {scenario.expected_status}"
             )
@@ -175,19 +269,33 @@ def run_scenario(name: str, demo: Any, *, iterations: int, warmup: int, show_que
 
 
 def format_table(results: Sequence[Result]) -> str:
-    header = f"{'scenario':<16} {'n':>5} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9} {'queries':>8}"
+    header = f"{'scenario':<20} {'n':>5} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9} {'queries':>8}"
     lines = [header, "-" * len(header)]
     for r in results:
         queries = str(r.queries) if r.queries == r.queries_max else f"{r.queries}-{r.queries_max}"
         lines.append(
-            f"{r.scenario:<16} {r.n:>5} {r.p50_ms:>9.2f} {r.p95_ms:>9.2f} {r.max_ms:>9.2f} {queries:>8}"
+            f"{r.scenario:<20} {r.n:>5} {r.p50_ms:>9.2f} {r.p95_ms:>9.2f} {r.max_ms:>9.2f} {queries:>8}"
         )
     return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "generate-cases":
+        from benchmarks import generate
+
+        return generate.main(argv[1:])
+    if argv and argv[0] == "http":
+        from benchmarks import httpbench
+
+        return httpbench.main(argv[1:])
     args = parse_args(argv)
-    configure_django()
+    database_url = None
+    if args.keepdb:
+        from benchmarks.generate import database_url as generated_database
+
+        database_url = generated_database(args.database_url)
+    configure_django(database_url)
 
     import django
     from django.conf import settings
@@ -198,7 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.list:
         for scenario in SCENARIOS.values():
-            print(f"{scenario.name:<16} as {scenario.user:<12} {scenario.description}")
+            print(f"{scenario.name:<20} as {scenario.user:<12} {scenario.description}")
         return 0
     names = args.scenarios or list(SCENARIOS)
     unknown = [name for name in names if name not in SCENARIOS]
@@ -206,7 +314,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"unknown scenario(s): {', '.join(unknown)}; known: {', '.join(SCENARIOS)}", file=sys.stderr)
         return 2
     options = DemoOptions(
-        seed=args.seed, scale=args.scale, teams=args.teams, staff_per_team=args.staff_per_team
+        seed=args.seed,
+        scale=args.scale,
+        teams=args.teams,
+        staff_per_team=args.staff_per_team,
+        cases_per_team=args.cases_per_team,
     )
     try:
         options.validate()
@@ -216,23 +328,31 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print(f"settings {settings.SETTINGS_MODULE}, database {connection.vendor}, Django {django.get_version()}")
     results: list[Result] = []
-    with test_database() as db_name:
-        started = time.perf_counter()
-        demo = build_demo(options)
-        generation_s = time.perf_counter() - started
-        counts = ", ".join(f"{value} {key}" for key, value in demo.counts.items())
-        print(f"data generation: {generation_s:.2f} s ({counts})")
+    skipped: list[str] = []
+    generation_s: float | None = None
+    with existing_database() if args.keepdb else test_database() as db_name:
+        if args.keepdb:
+            demo = existing_demo()
+            print(f"existing database {db_name}: " + ", ".join(f"{v:,} {k}" for k, v in demo.counts.items()))
+        else:
+            started = time.perf_counter()
+            demo = build_demo(options)
+            generation_s = time.perf_counter() - started
+            counts = ", ".join(f"{value} {key}" for key, value in demo.counts.items())
+            print(f"data generation: {generation_s:.2f} s ({counts})")
         try:
             for name in names:
-                results.append(
-                    run_scenario(
-                        name,
-                        demo,
-                        iterations=args.iterations,
-                        warmup=args.warmup,
-                        show_queries=args.show_queries,
-                    )
+                result = run_scenario(
+                    name,
+                    demo,
+                    iterations=args.iterations,
+                    warmup=args.warmup,
+                    show_queries=args.show_queries,
                 )
+                if result is None:
+                    skipped.append(name)
+                else:
+                    results.append(result)
         except BenchmarkError as exc:
             print(f"FAILED: {exc}", file=sys.stderr)
             return 1
@@ -249,7 +369,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "options": asdict(options),
             "iterations": args.iterations,
             "warmup": args.warmup,
-            "generation_seconds": round(generation_s, 3),
+            "generation_seconds": round(generation_s, 3) if generation_s is not None else None,
+            "skipped": skipped,
             "counts": demo.counts,
             "results": [asdict(r) for r in results],
         }

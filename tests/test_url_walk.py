@@ -15,6 +15,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from buurtteam.accounts.tests.factories import member_of
 from buurtteam.audit.models import Action, AuditEvent
 from buurtteam.core.gate import system_access
 from buurtteam.organisation.models import Team
@@ -22,7 +23,9 @@ from buurtteam.organisation.tests.factories import DisciplineFactory, LocationFa
 
 # Public views: they need no log-in, and show nothing of any organisation.
 PUBLIC_KWARGS = {"uidb64": "MQ", "token": "abc-123"}
-SKIP_PREFIXES = ("platformbeheer/",)  # Django admin: reference data only, tested separately below
+# Django admin: reference data only, tested separately below. The JSON API has its own replay of every
+# endpoint (401 anonymous, 404 other organisation/team/policy officer): src/buurtteam/api/tests/test_access.py.
+SKIP_PREFIXES = ("platformbeheer/", "api/v1/")
 
 
 @dataclass(frozen=True)
@@ -58,12 +61,65 @@ def test_the_walk_finds_the_app() -> None:
 
 
 def _object_kwargs(tenant: Tenant) -> dict[str, int]:
+    """One object of every kind, all in ``tenant``'s organisation and team, with a complete case."""
+    import datetime
+
+    from django.utils import timezone
+
+    from buurtteam.cases.models import Goal, MeetingItem, PlanAction
+    from buurtteam.cases.services import lifecycle, meetings
+    from buurtteam.cases.tests.factories import give_area, registered_case, resident_in, walk_to_execution
+    from buurtteam.residents.models import HouseholdMember
+    from buurtteam.residents.services import break_glass, network_member_save
+
+    area = give_area(tenant.team)
+    resident = resident_in(tenant, area)
+    case = walk_to_execution(tenant, registered_case(tenant, resident, safety_concern=True))
+    task = lifecycle.task_add(
+        actor=tenant.worker,
+        case=case,
+        title="Bellen",
+        due_on=timezone.localdate(),
+        assignee_id=tenant.worker.pk,
+    )
+    evaluation = lifecycle.evaluation_start(actor=tenant.worker, case=case, held_on=timezone.localdate())
+    meeting = meetings.meeting_create(
+        actor=tenant.coordinator, team=tenant.team, held_on=timezone.localdate()
+    )
+    with system_access("test fixture"):
+        household_id = HouseholdMember.objects.get(resident=resident).household_id
+        goal = Goal.objects.filter(plan__household_id=household_id).first()
+        action = PlanAction.objects.filter(goal=goal).first()
+        item = MeetingItem.objects.filter(meeting=meeting).first()
+        from buurtteam.residents.models import Household
+
+        household = Household.objects.get(pk=household_id)
+    member = network_member_save(
+        actor=tenant.worker, household=household, kind="informal", role="neighbour", name="Buurvrouw"
+    )
+    night_shift = member_of(tenant.other_team)
+    grant = break_glass(
+        actor=night_shift, resident_id=resident.pk, reason="Crisis in de nacht, geen collega bereikbaar"
+    )
+    assert goal is not None and action is not None and item is not None
+    _ = datetime
     return {
         "team_id": tenant.team.pk,
         "staff_id": tenant.worker.pk,
         "location_id": LocationFactory.create(organisation=tenant.organisation).pk,
         "provider_id": ProviderFactory.create(organisation=tenant.organisation).pk,
         "discipline_id": DisciplineFactory.create(organisation=tenant.organisation).pk,
+        "case_id": case.pk,
+        "resident_id": resident.pk,
+        "household_id": household_id,
+        "meeting_id": meeting.pk,
+        "item_id": item.pk,
+        "task_id": task.pk,
+        "goal_id": goal.pk,
+        "action_id": action.pk,
+        "evaluation_id": evaluation.pk,
+        "member_id": member.pk,
+        "grant_id": grant.pk,
     }
 
 
@@ -76,7 +132,14 @@ def _url(route: Route, objects: dict[str, Any]) -> str:
 
 def _fingerprints(tenant: Tenant) -> list[str]:
     """Strings that must never appear on another organisation's pages."""
-    return [tenant.team.name, tenant.other_team.name, tenant.worker.full_name, tenant.coordinator.full_name]
+    return [
+        tenant.team.name,
+        tenant.other_team.name,
+        tenant.worker.full_name,
+        tenant.coordinator.full_name,
+        "Sanne de Vries",  # the resident of the walk's case
+        "Betalingsachterstanden",  # a problem in that case
+    ]
 
 
 @pytest.mark.django_db
@@ -173,3 +236,40 @@ def test_platform_admin_is_closed_to_staff_and_has_no_personal_data(client: Clie
     client.force_login(tenant.administrator)  # a functional administrator is not a platform administrator
     response = client.get("/platformbeheer/")
     assert response.status_code == 302 and "/platformbeheer/login/" in response["Location"]
+
+
+# Kwargs of a person's data or a team's meeting: another team of the same organisation gets 404.
+TEAM_PRIVATE_KWARGS = {
+    "case_id",
+    "resident_id",
+    "household_id",
+    "meeting_id",
+    "item_id",
+    "task_id",
+    "goal_id",
+    "action_id",
+    "evaluation_id",
+    "member_id",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "route", [r for r in ROUTES if TEAM_PRIVATE_KWARGS & set(r.kwarg_names)], ids=lambda r: r.name
+)
+@pytest.mark.parametrize("who", ["colleague", "policy_officer"])
+def test_worker_of_another_team_gets_404(client: Client, tenant: Tenant, route: Route, who: str) -> None:
+    if route.name == "cases:break_glass" and who == "colleague":
+        # Break-the-glass is made for exactly this colleague: it shows only which team is responsible.
+        client.force_login(tenant.colleague)
+        body = client.get(_url(route, _object_kwargs(tenant))).content.decode()
+        assert "Sanne de Vries" not in body and tenant.team.name in body
+        return
+    url = _url(route, _object_kwargs(tenant))
+    # Same organisation: a worker of another team (not on the case), and the policy officer of the team.
+    client.force_login(getattr(tenant, who))
+    response = client.get(url)
+    assert response.status_code in {404, 405}, f"{who} reached {url}"
+    if response.status_code == 405:
+        assert client.post(url).status_code == 404, url
+    assert "Sanne de Vries" not in response.content.decode()

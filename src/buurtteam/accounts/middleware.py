@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -27,6 +27,8 @@ class IdleTimeoutMiddleware:
             last_seen = request.session.get(LAST_SEEN_KEY)
             if isinstance(last_seen, (int, float)) and now - last_seen > settings.IDLE_TIMEOUT_MINUTES * 60:
                 services.logout_user(request=request, reason="idle timeout")
+                if request.path.startswith("/api/"):
+                    return JsonResponse({"detail": _("Niet ingelogd."), "errors": {}}, status=401)
                 messages.info(request, _("U bent automatisch uitgelogd omdat u een tijd niet actief was."))
                 return HttpResponseRedirect(f"{reverse(settings.LOGIN_URL)}?next={request.path}")
             request.session[LAST_SEEN_KEY] = now

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "buurtteam.residents",
     "buurtteam.cases",
     "buurtteam.workspace",
+    "buurtteam.api",
     "buurtteam.demo",
 ]
 
@@ -83,7 +84,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "buurtteam.accounts.context_processors.shell",
+                "buurtteam.workspace.context_processors.shell",
             ],
         },
     }

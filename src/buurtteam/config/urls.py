@@ -3,12 +3,16 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from buurtteam.api.main import api
 from buurtteam.core import views as core_views
 
 urlpatterns = [
     path("", include("buurtteam.workspace.urls")),
     path("", include("buurtteam.accounts.urls")),
     path("", include("buurtteam.organisation.urls")),
+    path("", include("buurtteam.cases.urls")),
+    path("", include("buurtteam.api.urls")),
+    path("api/v1/", api.urls),
     path("audit/", include("buurtteam.audit.urls")),
     path("taal/", core_views.set_language, name="set_language"),
     # The platform admin logs in through the app's own log-in: throttled, audited, two-factor.

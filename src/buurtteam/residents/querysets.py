@@ -93,7 +93,14 @@ class BreakGlassQuerySet(GatedQuerySet[Any]):
         """Your own grants; a coordinator also those of their teams' members, for review."""
         own = models.Q(user_id=actor.pk)
         if actor.role == Role.COORDINATOR:
-            return own | models.Q(
-                organisation_id=actor.organisation_id, user__memberships__team_id__in=list(actor.team_ids)
+            from django.apps import apps
+
+            membership_model = apps.get_model("accounts", "TeamMembership")
+            team_members = membership_model._base_manager.filter(team_id__in=list(actor.team_ids)).values(
+                "user_id"
+            )
+            # A sub-query, not a join: one row per grant however many teams its user is in.
+            return models.Q(organisation_id=actor.organisation_id) & (
+                own | models.Q(user_id__in=team_members)
             )
         return own & models.Q(organisation_id=actor.organisation_id)

@@ -74,7 +74,10 @@ def _place(resident: Resident, organisation: Organisation) -> None:
     if not resident.postcode:
         resident.neighbourhood = None
         return
-    resident.postcode = normalise_postcode(resident.postcode)
+    try:
+        resident.postcode = normalise_postcode(resident.postcode)
+    except ValidationError as exc:
+        raise ValidationError({"postcode": exc.messages}) from exc
     row = (
         Postcode.objects.filter(
             postcode=resident.postcode, neighbourhood__district__municipality_id=organisation.municipality_id
@@ -105,7 +108,10 @@ def _clean(resident: Resident, organisation: Organisation) -> None:
     if resident.bsn:
         if not organisation.bsn_enabled:
             raise ValidationError({"bsn": _("Uw organisatie legt geen BSN vast.")})
-        resident.bsn = normalise_bsn(resident.bsn)
+        try:
+            resident.bsn = normalise_bsn(resident.bsn)
+        except ValidationError as exc:
+            raise ValidationError({"bsn": exc.messages}) from exc
     if resident.birth_date and resident.birth_date > timezone.localdate():
         raise ValidationError({"birth_date": _("De geboortedatum ligt in de toekomst.")})
     if resident.birth_date and resident.birth_date < datetime.date(1900, 1, 1):
@@ -245,6 +251,10 @@ def break_glass(*, actor: Actor, resident_id: int, reason: str) -> BreakGlassAcc
 def break_glass_review(*, actor: Actor, grant: BreakGlassAccess, note: str) -> BreakGlassAccess:
     if actor.role != Role.COORDINATOR or grant.organisation_id != actor.organisation_id:
         raise PermissionError("only a coordinator reviews emergency access")
+    if grant.user_id == actor.pk:
+        raise ValidationError(_("U kunt uw eigen noodtoegang niet zelf beoordelen."))
+    if not BreakGlassAccess.objects.visible_to(actor).filter(pk=grant.pk).exists():
+        raise PermissionError("grant of someone outside the coordinator's teams")
     if grant.reviewed_at is not None:
         raise ValidationError(_("Deze noodtoegang is al beoordeeld."))
     grant.reviewed_by_id = actor.pk

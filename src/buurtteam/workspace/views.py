@@ -1,11 +1,19 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from buurtteam.accounts import selectors as staff_selectors
 from buurtteam.accounts.models import User
+from buurtteam.audit.models import Action
+from buurtteam.audit.services import record
+from buurtteam.cases.selectors import caseload_extra
+from buurtteam.cases.selectors import cases as case_selectors
+from buurtteam.cases.views.caseload import case_url
 from buurtteam.core.roles import Role
 from buurtteam.organisation import selectors as org_selectors
 
@@ -14,6 +22,45 @@ def _actor(request: HttpRequest) -> User:
     user = request.user
     assert isinstance(user, User)
     return user
+
+
+HOME_LIST = 5
+CASEWORK_ROLES = {Role.WORKER, Role.COORDINATOR}
+
+
+def _casework(actor: User) -> dict[str, Any]:
+    """My cases, my tasks and, for a coordinator, what needs the team's attention (fixed query count)."""
+    if actor.role not in CASEWORK_ROLES:
+        return {}
+    cases = case_selectors.my_cases(actor=actor).order_by("-registered_at", "-pk")
+    recent = list(cases[:HOME_LIST])
+    tasks = caseload_extra.my_open_tasks(actor=actor, limit=HOME_LIST)
+    context: dict[str, Any] = {
+        "show_casework": True,
+        "my_case_count": cases.count(),
+        "my_recent_cases": [(c, case_url(c.pk)) for c in recent],
+        "my_tasks": tasks,
+        "today": timezone.localdate(),
+    }
+    team_id = actor.primary_team_id
+    if actor.role == Role.COORDINATOR and team_id is not None:
+        context["team_attention"] = {
+            "team_id": team_id,
+            "team_name": actor.primary_team_name,
+            "overdue": len(case_selectors.overdue_pickups(actor=actor, team_id=team_id)),
+            "unassigned": caseload_extra.unassigned_count(actor=actor, team_id=team_id),
+        }
+    shown = {c.pk: c.client_id for c in recent} | {t.case_id: t.case.client_id for t in tasks}
+    if shown:
+        record(
+            actor=actor,
+            action=Action.READ,
+            object_type="home_caseload",
+            subject_type="resident",
+            subject_team_id=team_id,
+            details={"case_ids": sorted(shown), "client_ids": sorted(set(shown.values()))},
+        )
+    return context
 
 
 @never_cache
@@ -29,6 +76,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "team_count": len(teams),
             "staff_total": sum(t.member_count for t in teams),
             "is_policy_officer": actor.role == Role.POLICY_OFFICER,
+            **_casework(actor),
         },
     )
 

@@ -45,11 +45,15 @@ def assignment_suggestions(*, actor: Actor, case: Case, limit: int = 5) -> list[
         .prefetch_related(Prefetch("disciplines", queryset=Discipline.objects.visible_to(actor)))
         .distinct()
     )
-    problems = list(Problem.objects.visible_to(actor).filter(case_id=case.pk).select_related("domain"))
+    # Only the life domains of the problem list (no descriptions): whoever may assign needs them to choose.
+    with system_access("problem domains for the assignment suggestion"):
+        domains = list(
+            Problem.objects.filter(case_id=case.pk).values_list("domain__name", "domain__disciplines")
+        )
     wanted: dict[str, set[str]] = {}
-    for problem in problems:
-        for code in problem.domain.disciplines:
-            wanted.setdefault(code, set()).add(problem.domain.name)
+    for name, codes in domains:
+        for code in codes or []:
+            wanted.setdefault(code, set()).add(name)
     with system_access("team load for the suggestion"):  # counts only, no case content
         loads = {
             row["user_id"]: (row["load"] or 0, row["n"])

@@ -102,5 +102,6 @@ def radar_series(assessments: list[Assessment]) -> dict[str, Any]:
     first, latest = assessments[0], assessments[-1]
     first_scores = {s.domain.name: s.score for s in first.scores.all()}
     latest_scores = {s.domain.name: s.score for s in latest.scores.all()}
-    names = sorted(set(first_scores) | set(latest_scores))
+    positions = {s.domain.name: s.domain.position for a in (first, latest) for s in a.scores.all()}
+    names = sorted(set(first_scores) | set(latest_scores), key=lambda name: positions[name])
     return {"domains": names, "first": first_scores, "latest": latest_scores}

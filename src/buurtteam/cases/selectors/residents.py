@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from buurtteam.audit.models import Action
 from buurtteam.audit.services import record
 from buurtteam.core.gate import access_or_404, system_access
+from buurtteam.core.roles import Role
 from buurtteam.residents.models import HouseholdMember, NetworkMember, Resident, search_key
 from buurtteam.residents.validators import normalise_bsn
 
@@ -72,14 +73,13 @@ def resident_get(*, actor: Actor, resident_id: int) -> Resident:
 
 
 def household_of(
-    *, actor: Actor, resident: Resident
+    *, actor: Actor, resident: Resident, household_id: int | None = None
 ) -> tuple[Any, list[HouseholdMember], list[NetworkMember]]:
-    member = (
-        HouseholdMember.objects.visible_to(actor)
-        .filter(resident_id=resident.pk)
-        .select_related("household")
-        .first()
-    )
+    """The resident's household (or the given one, e.g. a case's), its members and its network."""
+    members_qs = HouseholdMember.objects.visible_to(actor).filter(resident_id=resident.pk)
+    if household_id is not None:
+        members_qs = members_qs.filter(household_id=household_id)
+    member = members_qs.select_related("household").first()
     if member is None:
         return None, [], []
     household = member.household
@@ -112,7 +112,7 @@ def find_duplicates(
     """Existing records that are probably the same person: exact BSN, or a similar name with the same
     birth date or postcode. Residents the actor may not see are reported without personal details,
     so that the worker can break the glass or contact the responsible team instead of making a copy."""
-    if actor.organisation_id is None:
+    if actor.organisation_id is None or actor.role == Role.POLICY_OFFICER:
         return []
     name = search_key(first_name, last_name)
     filters = Q()

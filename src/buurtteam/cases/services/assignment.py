@@ -115,11 +115,20 @@ def case_transfer(*, actor: Actor, case: Case, to_user_id: int, reason: str) -> 
         lead.ended_at = timezone.now()
         lead.reason = reason.strip()[:500]
         lead.save(update_fields=["ended_at", "reason"])
-    return case_assign(actor=actor, case=case, user_id=to_user_id, as_lead=True, reason=reason)
+    assignment = case_assign(actor=actor, case=case, user_id=to_user_id, as_lead=True, reason=reason)
+    if lead is not None:  # the old lead's open tasks move along, or nobody would see them
+        from buurtteam.cases.models import Task
+
+        with system_access("hand over open tasks with the case"):
+            Task.objects.filter(case=case, assignee_id=lead.user_id, done_at__isnull=True).update(
+                assignee_id=to_user_id
+            )
+    return assignment
 
 
 @transaction.atomic
 def case_unassign(*, actor: Actor, case: Case, user_id: int, reason: str = "") -> None:
+    require_open(case)
     current = _active(case)
     lead = next((a for a in current if a.is_lead), None)
     if not may_assign(actor, case, lead_user_id=lead.user_id if lead else None) and user_id != actor.pk:

@@ -187,6 +187,7 @@ def assessment_record(
 ) -> Assessment:
     """Scores on the domains that matter for this question only; each scored domain records why."""
     require_full_access(actor, case)
+    require_open(case)
     _not_future(assessed_on, "assessed_on")
     if kind == Assessment.Kind.INTAKE and case.status not in {Status.ASSESSMENT, Status.PLANNING}:
         raise CaseStepError(_("Een inschatting bij de start hoort na de vraagverheldering."))
@@ -319,6 +320,7 @@ def task_add(
 def task_done(*, actor: Actor, task: Task) -> Task:
     case = task.case
     require_full_access(actor, case)
+    require_open(case)
     if task.done_at is not None:
         raise CaseStepError(_("Deze taak is al afgevinkt."))
     task.done_at = timezone.now()
@@ -395,11 +397,8 @@ def case_close(
     case.satisfaction = satisfaction
     case.full_clean()
     case.save(update_fields=["closed_at", "closure_reason", "closure_note", "satisfaction"])
+    # Workers stay on a closed case: they keep reading its history and can reopen it; load counts skip it.
     move(case, Status.CLOSED, actor=actor, reason=str(ClosureReason(reason).label))
-    from buurtteam.cases.models import CaseAssignment
-
-    with system_access("end assignments when a case closes"):
-        CaseAssignment.objects.filter(case=case, ended_at__isnull=True).update(ended_at=case.closed_at)
     audit(
         actor,
         Action.UPDATE,
@@ -416,8 +415,7 @@ def case_reopen(*, actor: Actor, case: Case, reason: str) -> Case:
     """Reopen within the organisation's window; the history stays, the phase resumes where it makes sense."""
     if case.status != Status.CLOSED or case.closed_at is None:
         raise CaseStepError(_("Alleen een afgesloten casus kan heropend worden."))
-    if not Case.objects.visible_to(actor).filter(pk=case.pk).exists():
-        raise PermissionError("case not visible")
+    require_full_access(actor, case)
     window = _organisation(case).reopen_window_days
     if timezone.now() - case.closed_at > datetime.timedelta(days=window):
         raise CaseStepError(

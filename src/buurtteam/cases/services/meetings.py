@@ -54,8 +54,10 @@ def meeting_create(*, actor: Actor, team: Team, held_on: datetime.date) -> CaseM
 def meeting_add_case(*, actor: Actor, meeting: CaseMeeting, case_id: int) -> MeetingItem:
     from buurtteam.cases.models import Case
 
-    if meeting.team_id not in actor.team_ids or meeting.closed_at is not None:
-        raise PermissionError("not an open meeting of the actor's team")
+    if meeting.team_id not in actor.team_ids or actor.role == Role.POLICY_OFFICER:
+        raise PermissionError("not a meeting of the actor's team")
+    if meeting.closed_at is not None:
+        raise ValidationError(_("Dit overleg is afgesloten."))
     case = Case.objects.visible_to(actor).filter(pk=case_id, team_id=meeting.team_id).first()
     if case is None:
         raise ValidationError({"case": _("Kies een casus van dit team.")})

@@ -53,6 +53,8 @@ def case_register(
     team_id = client.team_id or actor.primary_team_id
     if team_id is None:
         raise ValidationError(_("Er is geen team voor dit adres; kies eerst een team."))
+    if close_now:
+        complexity = Complexity.SIMPLE  # answered at first contact: by definition not a complex question
     if close_now and not advice_given.strip():
         raise ValidationError(
             {"advice_given": _("Schrijf op welk advies u gaf als u de vraag meteen afsluit.")}

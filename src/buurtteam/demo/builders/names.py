@@ -171,3 +171,61 @@ OPENING_HOURS = [
     "ma t/m vr 8.30-17.00, wo-avond tot 20.00",
     "wo 13.00-16.00 (inloopspreekuur)",
 ]
+
+# --- People (residents): frequent Dutch surnames with a weight, so that a search finds many.
+COMMON_SURNAMES = [
+    ("de Jong", 10),
+    ("Jansen", 9),
+    ("de Vries", 9),
+    ("van den Berg", 7),
+    ("van Dijk", 7),
+    ("Bakker", 7),
+    ("Janssen", 6),
+    ("Visser", 6),
+    ("Smit", 6),
+    ("Meijer", 5),
+    ("de Boer", 5),
+    ("Mulder", 5),
+    ("de Groot", 5),
+    ("Bos", 4),
+    ("Vos", 4),
+    ("Peters", 4),
+    ("Hendriks", 4),
+    ("van Leeuwen", 4),
+    ("Dekker", 3),
+    ("Brouwer", 3),
+    ("de Wit", 3),
+    ("Dijkstra", 3),
+    ("Smits", 3),
+    ("de Graaf", 3),
+]
+# Smaller communities, with names written here rather than drawn from a locale Faker renders in
+# another script: (first names female, first names male, surnames, language).
+COMMUNITIES: dict[str, tuple[list[str], list[str], list[str], str]] = {
+    "moroccan": (
+        ["Fatima", "Khadija", "Samira", "Nadia", "Yasmina", "Imane", "Soukaina", "Hafsa"],
+        ["Mohamed", "Youssef", "Ayoub", "Bilal", "Rachid", "Hamza", "Anouar", "Karim"],
+        ["El Amrani", "Benali", "Bouzid", "El Idrissi", "Ouali", "Azzouzi", "Boukhari", "Chaoui"],
+        "Arabisch",
+    ),
+    "eritrean": (
+        ["Selam", "Helen", "Saba", "Ruta", "Luwam"],
+        ["Yonas", "Dawit", "Filmon", "Robel", "Merhawi"],
+        ["Tesfay", "Gebremedhin", "Haile", "Berhane", "Kidane"],
+        "Tigrinya",
+    ),
+    "surinamese": (
+        ["Sharmila", "Priya", "Ashanti", "Chantal", "Denise"],
+        ["Rajesh", "Sunil", "Romano", "Glenn", "Iwan"],
+        ["Ramdin", "Sewnarain", "Lachman", "Pinas", "Kromodimedjo", "Biharie"],
+        "Nederlands",
+    ),
+}
+
+PARTNER_ORGANISATIONS = [
+    "GGZ Waardland",
+    "Jeugdhulp Waardland",
+    "Schuldhulpverlening Lindewaard",
+    "Woonstichting Lindewaard",
+    "Werkplein Lindewaard",
+]

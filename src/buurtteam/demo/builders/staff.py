@@ -93,6 +93,7 @@ class StaffBuilder:
         self.usernames = _Usernames({"coordinator", "medewerker", "beheerder", "beleid"})
         self.plans: list[StaffPlan] = []
         self.demo: list[DemoAccount] = []
+        self.demo_hash: str | None = None
 
     def _person(self, *, role: str, provider: Provider | None, username: str = "") -> User:
         first, last = self.fake.first_name(), self.fake.last_name()
@@ -111,7 +112,10 @@ class StaffBuilder:
             password=make_password(None),  # unusable: no slow hashing for generated staff
         )
         if username in {"coordinator", "medewerker", "beheerder", "beleid"}:
-            user.set_password(DEMO_PASSWORD)
+            # One (slow, Argon2) hash for the public demo password, shared by the four demo accounts.
+            if self.demo_hash is None:
+                self.demo_hash = make_password(DEMO_PASSWORD)
+            user.password = self.demo_hash
         return user
 
     def add_team(self, index: int, plan: TeamPlan, size: int) -> None:

@@ -24,7 +24,10 @@ POSTCODE = re.compile(r"^[1-9][0-9]{3}(?!SA|SD|SS)[A-Z]{2}$")
 
 
 def load(*args: str) -> str:
+    """The command without cases unless asked for (the case data has its own tests: test_demo_cases.py)."""
     out = StringIO()
+    if "--cases-per-team" not in args:
+        args = (*args, "--cases-per-team", "0")
     call_command("load_demo", *args, stdout=out)
     return out.getvalue()
 
@@ -81,7 +84,7 @@ def test_builds_a_complete_municipality_on_an_empty_database() -> None:
 
 
 def test_team_sizes_and_disciplines_at_full_scale() -> None:
-    result = build_demo(DemoOptions(seed=3))
+    result = build_demo(DemoOptions(seed=3, cases_per_team=0))
     with system_access("test"):
         for team in result.teams:
             members = User.objects.filter(memberships__team=team).exclude(role=Role.ADMINISTRATOR)
@@ -114,7 +117,7 @@ def test_benchmark_sizes() -> None:
     ],
 )
 def test_demo_accounts_log_in_through_the_login_view(client: Client, username: str, role: str) -> None:
-    result = build_demo(DemoOptions(scale=0.3))
+    result = build_demo(DemoOptions(scale=0.3, cases_per_team=0))
     response = client.post(reverse("accounts:login"), {"username": username, "password": DEMO_PASSWORD})
     assert response.status_code == 302
     assert response["Location"] == reverse("workspace:home")
@@ -129,7 +132,7 @@ def test_demo_accounts_log_in_through_the_login_view(client: Client, username: s
 
 
 def test_generated_staff_cannot_log_in(client: Client) -> None:
-    build_demo(DemoOptions(scale=0.3))
+    build_demo(DemoOptions(scale=0.3, cases_per_team=0))
     with system_access("test"):
         other = User.objects.exclude(
             username__in=["coordinator", "medewerker", "beheerder", "beleid"]
@@ -171,7 +174,7 @@ def _digest_of_fresh_build(seed: int) -> str:
     found: list[str] = []
     try:
         with transaction.atomic():
-            build_demo(DemoOptions(seed=seed, scale=0.3))
+            build_demo(DemoOptions(seed=seed, scale=0.3, cases_per_team=0))
             found.append(_digest())
             raise _Rollback
     except _Rollback:
@@ -204,3 +207,5 @@ def test_bad_options_give_a_command_error() -> None:
         load("--scale", "0")
     with pytest.raises(CommandError):
         load("--staff-per-team", "1")
+    with pytest.raises(CommandError):
+        load("--cases-per-team", "-1")

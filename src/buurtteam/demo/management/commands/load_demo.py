@@ -1,9 +1,10 @@
-"""``manage.py load_demo``: a fictional municipality with buurtteams and staff, for demos and benchmarks."""
+"""``manage.py load_demo``: a fictional municipality with buurtteams, staff, residents and cases."""
 
 from __future__ import annotations
 
+import datetime
 import time
-from argparse import ArgumentParser
+from argparse import ArgumentParser, ArgumentTypeError
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
@@ -20,8 +21,18 @@ from buurtteam.demo.builders import (
 )
 
 
+def _date(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as exc:
+        raise ArgumentTypeError(_("Geef een datum als JJJJ-MM-DD.")) from exc
+
+
 class Command(BaseCommand):
-    help = "Laad demogegevens: een verzonnen gemeente met buurtteams, locaties en medewerkers."
+    help = (
+        "Laad demogegevens: een verzonnen gemeente met buurtteams, locaties, medewerkers, "
+        "inwoners, huishoudens en enkele duizenden casussen per team."
+    )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(
@@ -31,7 +42,7 @@ class Command(BaseCommand):
             "--scale",
             type=float,
             default=1.0,
-            help="Vermenigvuldigt het aantal medewerkers per team en postcodes.",
+            help="Vermenigvuldigt het aantal medewerkers, postcodes en casussen per team.",
         )
         parser.add_argument("--teams", type=int, default=9, help=f"Aantal buurtteams (1-{MAX_TEAMS}).")
         parser.add_argument(
@@ -39,6 +50,18 @@ class Command(BaseCommand):
             type=int,
             default=None,
             help="Vast aantal medewerkers per team (voor benchmarks).",
+        )
+        parser.add_argument(
+            "--cases-per-team",
+            type=int,
+            default=None,
+            help="Vast aantal casussen per team (standaard 2.000-3.000 x scale; 0 = geen casussen).",
+        )
+        parser.add_argument(
+            "--today",
+            type=_date,
+            default=None,
+            help="De datum waar de casussen naartoe lopen (JJJJ-MM-DD); standaard vandaag.",
         )
         parser.add_argument(
             "--if-empty",
@@ -55,6 +78,8 @@ class Command(BaseCommand):
             scale=options["scale"],
             teams=options["teams"],
             staff_per_team=options["staff_per_team"],
+            cases_per_team=options["cases_per_team"],
+            today=options["today"],
         )
         try:
             demo_options.validate()
@@ -90,6 +115,20 @@ class Command(BaseCommand):
             % {**counts, "organisation": result.organisation.name}
         )
         write("  " + _("%(staff)d medewerkers") % counts)
+        if counts.get("cases"):
+            write(
+                "  "
+                + _("%(residents)d inwoners in %(households)d huishoudens, %(network_members)d netwerkleden")
+                % counts
+            )
+            write(
+                "  "
+                + _(
+                    "%(cases)d casussen (%(open_cases)d open), %(timeline_entries)d tijdlijnregels, "
+                    "%(tasks)d taken, %(case_meetings)d casusoverleggen"
+                )
+                % counts
+            )
         write("")
         write(_("Demo-accounts (wachtwoord: %(password)s):") % {"password": DEMO_PASSWORD})
         for account in result.accounts:

@@ -1,0 +1,119 @@
+"""What every endpoint shares: the acting staff member, documented error responses, and conversions."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+
+from buurtteam.accounts.models import User
+from buurtteam.api import schemas as s
+from buurtteam.api.services import may_use_api
+from buurtteam.cases.models import Case
+from buurtteam.cases.selectors.cases import pickup
+
+READ_ERRORS: dict[int, type[s.ErrorOut]] = {401: s.ErrorOut, 404: s.ErrorOut, 422: s.ErrorOut}
+WRITE_ERRORS: dict[int, type[s.ErrorOut]] = {**READ_ERRORS, 400: s.ErrorOut}
+
+
+def actor_of(request: HttpRequest) -> User:
+    """The authenticated staff member. A policy officer (or an account without organisation) reaches no
+    person through the API: every endpoint answers 404 for them, as if nothing exists."""
+    user = getattr(request, "auth", None)
+    if not isinstance(user, User) or not may_use_api(user):
+        raise PermissionError("no person-level access through the API")
+    return user
+
+
+def ref(obj: Any) -> s.Ref | None:
+    if obj is None:
+        return None
+    name = obj.get_full_name() if hasattr(obj, "get_full_name") else str(obj)
+    return s.Ref(id=obj.pk, name=name)
+
+
+def _assignments(case: Case) -> list[Any]:
+    return list(getattr(case, "active_assignments", []))
+
+
+def lead_of(case: Case) -> s.Ref | None:
+    lead = next((a for a in _assignments(case) if a.is_lead), None)
+    return s.Ref(id=lead.user_id, name=lead.user.get_full_name()) if lead is not None else None
+
+
+def overdue(case: Case, *, target_days: int, today: datetime.date) -> bool:
+    clock = pickup(case, target_days=target_days, today=today)
+    return bool(clock is not None and clock.overdue)
+
+
+def case_list_item(case: Case, *, target_days: int, today: datetime.date) -> s.CaseListItem:
+    return s.CaseListItem(
+        id=case.pk,
+        reference=case.reference,
+        status=s.choice(case.status),
+        team=s.Ref(id=case.team.pk, name=case.team.name),
+        client_name=case.client.full_name,
+        lead=lead_of(case),
+        registered_at=case.registered_at,
+        pickup_overdue=overdue(case, target_days=target_days, today=today),
+    )
+
+
+def case_out(case: Case, *, full: bool, target_days: int) -> s.CaseSummaryOut | s.CaseFullOut:
+    """A case at the level the actor may see it."""
+    summary: dict[str, Any] = {
+        "id": case.pk,
+        "reference": case.reference,
+        "status": case.status,
+        "team": s.Ref(id=case.team.pk, name=case.team.name),
+        "client_name": case.client.full_name,
+        "lead": lead_of(case),
+        "registered_at": case.registered_at,
+        "pickup_overdue": overdue(case, target_days=target_days, today=timezone.localdate()),
+        "assignments": [
+            s.AssignmentOut(
+                id=a.pk,
+                user_id=a.user_id,
+                name=a.user.get_full_name(),
+                is_lead=a.is_lead,
+                started_at=a.started_at,
+            )
+            for a in _assignments(case)
+        ],
+    }
+    if not full:
+        return s.CaseSummaryOut(**summary)
+    return s.CaseFullOut(
+        **summary,
+        client_id=case.client_id,
+        household_id=case.household_id,
+        channel=s.choice(case.channel),
+        referrer=s.choice(case.referrer),
+        question=case.question,
+        urgency=s.choice(case.urgency),
+        complexity=s.choice(case.complexity),
+        advice_given=case.advice_given,
+        safety_concern=case.safety_concern,
+        status_changed_at=case.status_changed_at,
+        first_contact_at=case.first_contact_at,
+        last_contact_at=case.last_contact_at,
+        closed_at=case.closed_at,
+        closure_reason=s.choice(case.closure_reason),
+        closure_note=case.closure_note,
+        satisfaction=case.satisfaction,
+        reopened_count=case.reopened_count,
+    )
+
+
+def case_state(case: Case) -> s.CaseStateOut:
+    return s.CaseStateOut(
+        id=case.pk,
+        reference=case.reference,
+        status=s.choice(case.status),
+        status_changed_at=case.status_changed_at,
+        closed_at=case.closed_at,
+        closure_reason=s.choice(case.closure_reason),
+        reopened_count=case.reopened_count,
+    )

@@ -1,0 +1,57 @@
+"""What every page's shell needs: the user's team and the navigation for their role."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from buurtteam.accounts.models import User
+from buurtteam.core.roles import Role
+
+
+def _optional(name: str, **kwargs: Any) -> str | None:
+    """A page that may not be installed (yet): the menu leaves it out instead of breaking."""
+    try:
+        return reverse(name, kwargs=kwargs or None)
+    except NoReverseMatch:
+        return None
+
+
+def _casework_items(user: User) -> list[tuple[str, Any]]:
+    """Case work in the menu: never for the policy officer, who sees no person."""
+    candidates = [
+        (_optional("cases:my_cases"), _("Casussen")),
+        (_optional("cases:register"), _("Aanmelden")),
+        (_optional("cases:resident_search"), _("Inwoners")),
+    ]
+    if user.primary_team_id is not None:
+        candidates.append((_optional("cases:meeting_list", team_id=user.primary_team_id), _("Casusoverleg")))
+    return [(url, label) for url, label in candidates if url is not None]
+
+
+def shell(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if not isinstance(user, User) or not user.is_authenticated or user.organisation_id is None:
+        return {"nav_items": []}
+    items = [(reverse("workspace:home"), _("Start"))]
+    if user.role != Role.POLICY_OFFICER:
+        items += _casework_items(user)
+    items.append((reverse("workspace:team_list"), _("Teams")))
+    if user.role in {Role.COORDINATOR, Role.ADMINISTRATOR}:
+        items.append((reverse("audit:trail"), _("Audittrail")))
+    if user.role == Role.ADMINISTRATOR:
+        items.append((reverse("organisation:admin_home"), _("Beheer")))
+    items.append((reverse("accounts:profile"), _("Mijn account")))
+    path = request.path
+    # The most specific matching item is the current one: /teams/1/casusoverleg/ is not "Teams".
+    matches = [url for url, _label in items if path == url or (url != "/" and path.startswith(url))]
+    current = max(matches, key=len, default=None)
+    nav = [{"url": url, "label": label, "current": url == current} for url, label in items]
+    return {
+        "nav_items": nav,
+        "shell_team_name": user.primary_team_name,
+        "shell_role": user.get_role_display(),
+    }
