@@ -21,18 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from buurtteam.cases.models import (
-    Assessment,
     Case,
     CaseAssignment,
-    DomainScore,
-    Evaluation,
-    Goal,
-    IntakeConversation,
-    PlanAction,
-    Problem,
-    SupportPlan,
-    Task,
-    TimelineEntry,
 )
 from buurtteam.demo.builders import names as demo_names
 from buurtteam.demo.builders import texts
@@ -80,21 +70,6 @@ DOMAINS = Weighted(
         "instrumental-adl": 3,
     }
 )
-# (kind, text, contact mode, substantive) with weights: what a timeline mostly holds.
-ENTRY_KINDS: list[tuple[tuple[str, str, str, bool], int]] = [
-    *((("contact", note.replace("{name}", "de inwoner"), "phone", True), 3) for note in texts.CONTACT_NOTES),
-    *(
-        (("contact", note.replace("{name}", "de inwoner"), "home_visit", True), 2)
-        for note in texts.CONTACT_NOTES
-    ),
-    *((("note", note, "", False), 2) for note in texts.NOTES),
-    (("status", "Fase: Uitvoering → Evaluatie.", "", False), 2),
-    (("status", "Fase: Evaluatie → Uitvoering.", "", False), 2),
-    (("task", "Taak: Even bellen hoe het gaat", "", False), 3),
-    (("task", "Taak gedaan: Even bellen hoe het gaat", "", False), 3),
-    (("evaluation", texts.EVALUATION_SUMMARIES["continue"][0], "", False), 1),
-    (("plan", "Doel (Financiën): Overzicht in de post en de vaste lasten.", "", False), 1),
-]
 
 
 class Sink(Protocol):
@@ -184,7 +159,7 @@ class Generator:
         rng, clock, org = self.rng, self.clock, self.organisation_id
         first_names = sorted(set(_pool_first_names()))
         surnames = Weighted(
-            {**{n: 1.0 for n in _pool_surnames()}, **{n: w * 12.0 for n, w in demo_names.COMMON_SURNAMES}}
+            {**dict.fromkeys(_pool_surnames(), 1.0), **{n: w * 12.0 for n, w in demo_names.COMMON_SURNAMES}}
         )
         streets = [f"{p}{s}" for p in demo_names.NAME_PREFIXES for s in ("straat", "laan", "weg", "hof")]
         sizes = Weighted({1: 36, 2: 20, 3: 16, 4: 17, 5: 11})
@@ -216,25 +191,73 @@ class Generator:
                 )
                 bsn = bsns.pop() if bsns and rng.random() < 0.04 else ""
                 residents.append(
-                    (rid, org, first, surname, born.isoformat(), rng.choice(("female", "male")), bsn, street, number,
-                     postcode, demo_names.MUNICIPALITY_NAME, nb, team.pk, f"06-{rng.randint(10_000_000, 99_999_999)}" if adult else "",
-                     "", "Nederlands", False, search_key(first, surname), rng.choice(team.members), clock.ts(created), clock.ts(created))
-                )  # fmt: skip
+                    (
+                        rid,
+                        org,
+                        first,
+                        surname,
+                        born.isoformat(),
+                        rng.choice(("female", "male")),
+                        bsn,
+                        street,
+                        number,
+                        postcode,
+                        demo_names.MUNICIPALITY_NAME,
+                        nb,
+                        team.pk,
+                        f"06-{rng.randint(10_000_000, 99_999_999)}" if adult else "",
+                        "",
+                        "Nederlands",
+                        False,
+                        search_key(first, surname),
+                        rng.choice(team.members),
+                        clock.ts(created),
+                        clock.ts(created),
+                    )
+                )
                 relation = "self" if position == 0 else "partner" if position == 1 and adult else "child"
                 members.append((rid, hh_id, rid, relation, position == 0))
             for _n in range(rng.choice((0, 1, 1, 2))):
                 net_id += 1
                 informal = rng.random() < 0.55
                 network.append(
-                    (net_id, hh_id, "informal" if informal else "formal", "family" if informal else "gp",
-                     f"{rng.choice(first_names)} (familie)" if informal else f"dokter {surnames.draw(rng)}",
-                     "" if informal else "Huisartsenpraktijk Lindehof", "", "", "")
-                )  # fmt: skip
+                    (
+                        net_id,
+                        hh_id,
+                        "informal" if informal else "formal",
+                        "family" if informal else "gp",
+                        f"{rng.choice(first_names)} (familie)"
+                        if informal
+                        else f"dokter {surnames.draw(rng)}",
+                        "" if informal else "Huisartsenpraktijk Lindehof",
+                        "",
+                        "",
+                        "",
+                    )
+                )
         resident_names = [
-            "id", "organisation_id", "first_name", "last_name", "birth_date", "gender", "bsn", "street",
-            "house_number", "postcode", "city", "neighbourhood_id", "team_id", "phone", "email",
-            "preferred_language", "interpreter_needed", "search_name", "created_by_id", "created_at", "updated_at",
-        ]  # fmt: skip
+            "id",
+            "organisation_id",
+            "first_name",
+            "last_name",
+            "birth_date",
+            "gender",
+            "bsn",
+            "street",
+            "house_number",
+            "postcode",
+            "city",
+            "neighbourhood_id",
+            "team_id",
+            "phone",
+            "email",
+            "preferred_language",
+            "interpreter_needed",
+            "search_name",
+            "created_by_id",
+            "created_at",
+            "updated_at",
+        ]
         self._count("residents", self.sink.copy(Resident, resident_names, iter(residents)))
         names = ["id", "organisation_id", "name", "team_id", "created_at"]
         self._count("households", self.sink.copy(Household, names, iter(households)))
@@ -283,8 +306,19 @@ class Generator:
                 if end > now:
                     end = -1
                     age = now - reg
-                    status = (0 if first > now else 1 if age < 12 * DAY else 2 if age < 16 * DAY else 3 if age < 24 * DAY
-                              else 5 if rng.random() < 0.08 else 4)  # fmt: skip
+                    status = (
+                        0
+                        if first > now
+                        else 1
+                        if age < 12 * DAY
+                        else 2
+                        if age < 16 * DAY
+                        else 3
+                        if age < 24 * DAY
+                        else 5
+                        if rng.random() < 0.08
+                        else 4
+                    )
                     if team.bench_worker and rng.random() < 0.15 and co != team.bench_worker:
                         lead = team.bench_worker
                     if status == 0 and rng.random() < 0.4:
@@ -306,16 +340,34 @@ class Generator:
                 else None
             )
             yield (
-                pk, org, team.pk, hh + 1, self.hh_client[hh], f"{clock.days[reg // DAY][:4]}-{pk:07d}",
-                "closed" if closed else OPEN_STATUSES[status], clock.ts(end if closed else min(now, reg + DAY)),
-                clock.ts(reg), CHANNELS.draw(rng), REFERRERS.draw(rng), rng.choice(questions), "normal",
-                "simple" if simple else "complex", "Uitleg gegeven." if simple else "", rng.random() < 0.02,
-                rng.randint(1, 3), rng.randint(1, 3),
+                pk,
+                org,
+                team.pk,
+                hh + 1,
+                self.hh_client[hh],
+                f"{clock.days[reg // DAY][:4]}-{pk:07d}",
+                "closed" if closed else OPEN_STATUSES[status],
+                clock.ts(end if closed else min(now, reg + DAY)),
+                clock.ts(reg),
+                CHANNELS.draw(rng),
+                REFERRERS.draw(rng),
+                rng.choice(questions),
+                "normal",
+                "simple" if simple else "complex",
+                "Uitleg gegeven." if simple else "",
+                rng.random() < 0.02,
+                rng.randint(1, 3),
+                rng.randint(1, 3),
                 clock.ts(contact_first) if contact_first is not None else None,
                 clock.ts(last) if last is not None else None,
-                clock.ts(end) if closed else None, reason, "", rng.randint(5, 10) if closed and rng.random() < 0.4 else None,
-                simple, 0, registrar,
-            )  # fmt: skip
+                clock.ts(end) if closed else None,
+                reason,
+                "",
+                rng.randint(5, 10) if closed and rng.random() < 0.4 else None,
+                simple,
+                0,
+                registrar,
+            )
 
     def assignments(self) -> None:
         def rows() -> Iterator[tuple[Any, ...]]:
@@ -336,257 +388,7 @@ class Generator:
         names = ["id", "case_id", "user_id", "is_lead", "started_at", "ended_at", "reason"]
         self.counts["assignments"] = self.sink.copy(CaseAssignment, names, rows())
 
-    # --- the timeline: exactly sizes.timeline entries ----------------------------------------------
-    def entry_counts(self, dossier_case: int) -> array[int]:
-        """Entries per case: 2 for a simple question, a skewed number for the others, summing exactly."""
-        rng, n = self.rng, len(self.c_team)
-        counts = array("i", [2] * n)
-        complex_ids = [i for i in range(n) if not self.c_simple[i]]
-        budget = self.sizes.timeline - 2 * (n - len(complex_ids)) - 200
-        mean = max(3.0, budget / max(1, len(complex_ids) - 1))
-        for i in complex_ids:
-            counts[i] = max(3, int(rng.expovariate(1 / (mean - 2))) + 2)
-        counts[dossier_case - 1] = 200
-        difference = self.sizes.timeline - sum(counts)
-        step = 1 if difference > 0 else -1
-        while difference:
-            i = complex_ids[rng.randrange(len(complex_ids))]
-            if i != dossier_case - 1 and (step > 0 or counts[i] > 3):
-                counts[i] += step
-                difference -= step
-        return counts
-
-    def timeline(self, dossier_case: int) -> None:
-        counts = self.entry_counts(dossier_case)
-        clock, rng = self.clock, self.rng
-        pool = [f"{k}\t{t}\t{m}\t{'t' if s else 'f'}" for (k, t, m, s), w in ENTRY_KINDS for _ in range(w)]
-        raw = [(k, t, m, s) for (k, t, m, s), w in ENTRY_KINDS for _ in range(w)]
-        now = clock.now
-        text = self.sink.ts_suffix != ""
-
-        def lines() -> Iterator[str]:
-            pk = 0
-            for i in range(len(counts)):
-                n, reg, end = counts[i], self.c_reg[i], self.c_end[i]
-                stop = end if end >= 0 else now
-                author = self.c_lead[i] or self.teams[self.c_team[i]].members[0]
-                step = max(1, (stop - reg) // n)
-                case_id = i + 1
-                minute = reg
-                chunk = []
-                for _e in range(n):
-                    pk += 1
-                    chunk.append(
-                        f"{pk}\t{case_id}\t{clock.ts(minute)}\t{author}\t{pool[int(rng.random() * len(pool))]}\n"
-                    )
-                    minute += rng.randint(1, 2 * step) if minute < stop else 1
-                yield "".join(chunk)
-
-        def rows() -> Iterator[tuple[Any, ...]]:
-            pk = 0
-            for i in range(len(counts)):
-                n, reg, end = counts[i], self.c_reg[i], self.c_end[i]
-                stop = end if end >= 0 else now
-                author = self.c_lead[i] or self.teams[self.c_team[i]].members[0]
-                step = max(1, (stop - reg) // n)
-                minute = reg
-                for _e in range(n):
-                    pk += 1
-                    k, t, m, s = raw[int(rng.random() * len(raw))]
-                    yield (pk, i + 1, clock.ts(minute), author, k, t, m, s)
-                    minute += rng.randint(1, 2 * step) if minute < stop else 1
-
-        names = [
-            "id",
-            "case_id",
-            "occurred_at",
-            "author_id",
-            "kind",
-            "text",
-            "contact_mode",
-            "is_substantive",
-        ]
-        if text:
-            self.counts["timeline_entries"] = self.sink.copy_lines(TimelineEntry, names, lines())
-        else:
-            self.counts["timeline_entries"] = self.sink.copy(TimelineEntry, names, rows())
-
-    # --- the rest of the dossier -----------------------------------------------------------------
-    def dossier_parts(self, domain_set_id: int) -> None:
-        """Conversations, problems, assessments with scores, tasks and evaluations of complex cases;
-        one plan per household that got that far, with goals and actions."""
-        rng, clock, now = self.rng, self.clock, self.clock.now
-        codes = list(self.domain_ids)
-        conversations, problems, assessments, scores, tasks, evaluations = [], [], [], [], [], []
-        planned: dict[int, tuple[int, int, bool]] = {}  # household -> (case index, lead, running)
-        for i in range(len(self.c_team)):
-            status = self.c_status[i]
-            if self.c_simple[i] or status == 0:
-                continue
-            case_id, reg, lead = i + 1, self.c_reg[i], self.c_lead[i] or None
-            for number in range(1, rng.randint(1, 3) + 1):
-                held = min(now, reg + number * 5 * DAY)
-                conversations.append(
-                    (case_id, number, clock.date(held), "home_visit", "inwoner", "", lead, clock.ts(held))
-                )
-            domains = [DOMAINS.draw(rng)]
-            if rng.random() < 0.5:
-                extra = rng.choice(codes)
-                if extra not in domains:
-                    domains.append(extra)
-            for rank, code in enumerate(domains, start=1):
-                problems.append(
-                    (case_id, self.domain_ids[code], rank, texts.PROBLEMS.get(code, ["Zie gesprek."])[0])
-                )
-            if status in (1, 2):
-                continue
-            on = clock.date(min(now, reg + 20 * DAY))
-            assessments.append(
-                (case_id, "intake", domain_set_id, "Zelfredzaamheid-Matrix + jeugd", "2017", on, "", lead)
-            )
-            scores.append([(self.domain_ids[code], rng.randint(1, 3)) for code in domains])
-            due = min(now + 10 * DAY, reg + rng.randint(30, 120) * DAY)
-            done = clock.ts(due) if due < now and rng.random() < 0.9 else None
-            tasks.append(
-                (
-                    case_id,
-                    "check_in",
-                    "Even bellen hoe het gaat",
-                    clock.date(due),
-                    lead or self.teams[self.c_team[i]].members[0],
-                    done,
-                    lead if done else None,
-                )
-            )
-            if self.c_end[i] >= 0 and rng.random() < 0.5:
-                evaluations.append(
-                    (
-                        case_id,
-                        clock.date(self.c_end[i]),
-                        "Doelen besproken.",
-                        "close",
-                        None,
-                        lead,
-                        clock.ts(self.c_end[i]),
-                    )
-                )
-            household = self.c_household[i]
-            earlier = planned.get(household)
-            running = status in (4, 5) or status < 0
-            planned[household] = (i, lead or 0, running or (earlier is not None and earlier[2]))
-        names = [
-            "id",
-            "case_id",
-            "number",
-            "held_on",
-            "mode",
-            "participants",
-            "note",
-            "author_id",
-            "created_at",
-        ]
-        self._copy_numbered("conversations", IntakeConversation, names, conversations)
-        self._copy_numbered(
-            "problems", Problem, ["id", "case_id", "domain_id", "rank", "description"], problems
-        )
-        names = [
-            "id",
-            "case_id",
-            "kind",
-            "domain_set_id",
-            "instrument",
-            "instrument_version",
-            "assessed_on",
-            "strengths",
-            "author_id",
-        ]
-        self._copy_numbered("assessments", Assessment, names, assessments)
-        score_rows = (
-            (0, a_id, domain, score, texts.SCORE_REASONS[0], "", "")
-            for a_id, row in enumerate(scores, start=1)
-            for domain, score in row
-        )
-        names = ["id", "assessment_id", "domain_id", "score", "reason", "note", "involved"]
-        self._copy_numbered("domain_scores", DomainScore, names, list(score_rows), has_id=True)
-        names = ["id", "case_id", "kind", "title", "due_on", "assignee_id", "done_at", "done_by_id"]
-        self._copy_numbered("tasks", Task, names, tasks)
-        names = [
-            "id",
-            "case_id",
-            "held_on",
-            "summary",
-            "outcome",
-            "assessment_id",
-            "author_id",
-            "completed_at",
-        ]
-        self._copy_numbered("evaluations", Evaluation, names, evaluations)
-        self._plans(planned)
-
-    def _plans(self, planned: dict[int, tuple[int, int, bool]]) -> None:
-        rng, clock = self.rng, self.clock
-        plans, goals, actions = [], [], []
-        goal_id = 0
-        for plan_id, (household, (i, lead, agreed)) in enumerate(sorted(planned.items()), start=1):
-            on = clock.date(min(clock.now, self.c_reg[i] + 30 * DAY))
-            plans.append(
-                (
-                    household,
-                    self.organisation_id,
-                    lead or None,
-                    1,
-                    on if agreed else None,
-                    "de inwoner" if agreed else "",
-                    "",
-                    clock.ts(self.c_reg[i] + 30 * DAY),
-                )
-            )
-            for position in range(rng.randint(1, 2)):
-                goal_id += 1
-                goals.append(
-                    (
-                        plan_id,
-                        self.domain_ids["finances"],
-                        texts.GOALS["finances"][position],
-                        "open",
-                        None,
-                        position,
-                    )
-                )
-                actions.append(
-                    (goal_id, texts.ACTIONS["finances"][0][1], "resident", "de inwoner", None, None, None)
-                )
-        names = [
-            "id",
-            "household_id",
-            "organisation_id",
-            "lead_id",
-            "version",
-            "agreed_on",
-            "agreed_by",
-            "agreement_note",
-            "updated_at",
-        ]
-        self._copy_numbered("plans", SupportPlan, names, plans)
-        self._copy_numbered(
-            "goals",
-            Goal,
-            ["id", "plan_id", "domain_id", "description", "status", "target_on", "position"],
-            goals,
-        )
-        names = [
-            "id",
-            "goal_id",
-            "description",
-            "owner_kind",
-            "owner_name",
-            "owner_user_id",
-            "due_on",
-            "done_on",
-        ]
-        self._copy_numbered("plan_actions", PlanAction, names, actions)
-
-    def _copy_numbered(
+    def copy_numbered(
         self, key: str, model: Any, names: list[str], rows: list[Any], *, has_id: bool = False
     ) -> None:
         """Rows without their id (or with a placeholder when ``has_id``): ids 1..n in order."""
@@ -598,11 +400,34 @@ class Generator:
 
 
 CASE_COLUMNS = [
-    "id", "organisation_id", "team_id", "household_id", "client_id", "reference", "status", "status_changed_at",
-    "registered_at", "channel", "referrer", "question", "urgency", "complexity", "advice_given", "safety_concern",
-    "weight_complexity", "weight_intensity", "first_contact_at", "last_contact_at", "closed_at", "closure_reason",
-    "closure_note", "satisfaction", "closed_at_registration", "reopened_count", "created_by_id",
-]  # fmt: skip
+    "id",
+    "organisation_id",
+    "team_id",
+    "household_id",
+    "client_id",
+    "reference",
+    "status",
+    "status_changed_at",
+    "registered_at",
+    "channel",
+    "referrer",
+    "question",
+    "urgency",
+    "complexity",
+    "advice_given",
+    "safety_concern",
+    "weight_complexity",
+    "weight_intensity",
+    "first_contact_at",
+    "last_contact_at",
+    "closed_at",
+    "closure_reason",
+    "closure_note",
+    "satisfaction",
+    "closed_at_registration",
+    "reopened_count",
+    "created_by_id",
+]
 
 
 def _pool_first_names() -> list[str]:

@@ -126,7 +126,8 @@ def main(argv: Sequence[str]) -> int:
         "copy_seconds_per_table": {k: round(v, 1) for k, v in table_timings.items()},
         "counts": counts,
     }
-    out = ROOT / "var" / "bench" / "generate.json"
+    name = Path(urlparse(url).path).stem or "bench"
+    out = ROOT / "var" / "bench" / f"generate-{name}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"\nreport: {out}\nthe database stays; next: python -m benchmarks --keepdb --database-url {url}")
@@ -178,6 +179,8 @@ def _rows(
     from django.db import connection
 
     from benchmarks.bulk import Generator, Sizes
+    from benchmarks.bulk_dossier import dossier_parts
+    from benchmarks.bulk_timeline import timeline
     from benchmarks.sinks import PostgresSink, SqliteSink
     from buurtteam.cases.models import (
         Assessment,
@@ -220,9 +223,9 @@ def _rows(
             generator.assignments()
         dossier = _dossier_case(generator)
         with phase(timings, "timeline entries"):
-            generator.timeline(dossier)
+            timeline(generator, dossier)
         with phase(timings, "intake, assessments, plans, tasks"):
-            generator.dossier_parts(structure["domain_set"].pk)
+            dossier_parts(generator, structure["domain_set"].pk)
         with phase(timings, "indexes, constraints, sequences, vacuum analyze"):
             timings.update({f"  {k}": round(v, 1) for k, v in sink.finish(models).items()})
     generator.counts["dossier_200_case_id"] = dossier

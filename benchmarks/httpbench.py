@@ -312,12 +312,11 @@ def main(argv: Sequence[str]) -> int:
         except subprocess.TimeoutExpired:
             server.kill()
     print()
-    print(
-        f"{'scenario':<10} {'target':<44} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'errors':>7}"
-    )
+    columns = ("req/s", "p50 ms", "p95 ms", "max ms")
+    print(f"{'scenario':<10} {'target':<44} " + " ".join(f"{c:>8}" for c in columns) + f" {'errors':>7}")
     for o in outcomes:
         print(
-            f"{o.scenario:<10} {o.target[:44]:<44} {o.req_per_s:>7.1f} {o.p50_ms:>8.1f} {o.p95_ms:>8.1f} "
+            f"{o.scenario:<10} {o.target[:44]:<44} {o.req_per_s:>8.1f} {o.p50_ms:>8.1f} {o.p95_ms:>8.1f} "
             f"{o.max_ms:>8.1f} {o.errors:>7}"
         )
         if o.errors:

@@ -35,7 +35,7 @@ class BenchContext:
     params: dict[str, Any] = field(default_factory=dict)
 
 
-class SkipScenario(Exception):  # noqa: N818 - reads as "skip scenario: <reason>"
+class SkipScenario(Exception):
     """The scenario cannot run here; the message says why."""
 
 

@@ -125,7 +125,7 @@ def uninstrument_templates() -> None:
 
     original = getattr(utils._TestState, "saved_data", None)
     if original is not None and hasattr(original, "template_render"):
-        Template._render = original.template_render  # type: ignore[method-assign]
+        Template._render = original.template_render  # type: ignore[attr-defined]
 
 
 @contextmanager

@@ -81,7 +81,8 @@ class PostgresSink:
                 self.saved.append((kind, f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}'))
                 self._execute(f'ALTER TABLE "{table}" DROP CONSTRAINT "{name}"')
             indexes = self._execute(
-                "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
+                "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x "
+                "JOIN pg_class i ON i.oid = x.indexrelid "
                 "WHERE x.indrelid = %s::regclass AND NOT x.indisprimary",
                 [table],
             )

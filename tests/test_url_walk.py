@@ -24,7 +24,7 @@ from buurtteam.organisation.tests.factories import DisciplineFactory, LocationFa
 # Public views: they need no log-in, and show nothing of any organisation.
 PUBLIC_KWARGS = {"uidb64": "MQ", "token": "abc-123"}
 # Django admin: reference data only, tested separately below. The JSON API has its own replay of every
-# endpoint (401 anonymous, 404 other organisation/team/policy officer): src/buurtteam/api/tests/test_access.py.
+# endpoint (401 anonymous; 404 other organisation, team, policy officer): api/tests/test_access.py.
 SKIP_PREFIXES = ("platformbeheer/", "api/v1/")
 
 

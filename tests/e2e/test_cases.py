@@ -115,7 +115,11 @@ def test_keyboard_only_registration_on_one_screen(page: Page) -> None:
         required.nth(i).get_attribute("name") for i in range(required.count())
     ]
     labels = form.locator("label.utrecht-form-label:not(.utrecht-form-label--checkbox)")
-    unmarked = [labels.nth(i).inner_text() for i in range(labels.count()) if "niet verplicht" not in labels.nth(i).inner_text()]
+    unmarked = [
+        labels.nth(i).inner_text()
+        for i in range(labels.count())
+        if "niet verplicht" not in labels.nth(i).inner_text()
+    ]
     assert len(unmarked) == REQUIRED_FIELD_COUNT, unmarked
     expect(page.locator("main")).to_contain_text(f"{REQUIRED_FIELD_COUNT} velden zijn verplicht")
 
@@ -188,7 +192,11 @@ def test_whole_lifecycle_through_the_pages(page: Page) -> None:
     # Vraagverheldering: three conversations, then the form makes way for a hint.
     intake = section(page, "Vraagverheldering")
     for number, (mode, who) in enumerate(
-        [("Huisbezoek", "Noor en haar zoon"), ("Telefoon", "Noor"), ("Op kantoor of wijkplein", "Noor, school")],
+        [
+            ("Huisbezoek", "Noor en haar zoon"),
+            ("Telefoon", "Noor"),
+            ("Op kantoor of wijkplein", "Noor, school"),
+        ],
         start=1,
     ):
         details = open_details(intake, "Gesprek vastleggen")
@@ -265,10 +273,6 @@ def test_whole_lifecycle_through_the_pages(page: Page) -> None:
     network = section(page, "Netwerk")
     expect(network.locator("figure svg[role='img'][aria-labelledby^='netwerk-title']")).to_have_count(1)
     axe(page, what="case page, execution")
-    screenshot(page, "execution")
-    page.set_viewport_size({"width": 768, "height": 1024})
-    screenshot(page, "execution-768")
-    page.set_viewport_size({"width": 1280, "height": 900})
 
     # Evaluation: start, re-assess, complete with "continue".
     evaluation = section(page, "Evaluatie")
@@ -304,7 +308,6 @@ def test_whole_lifecycle_through_the_pages(page: Page) -> None:
     expect(closure.get_by_label("Reden van afsluiten")).to_have_attribute("aria-invalid", "true")
     expect_phase(page, "Uitvoering")
     axe(page, what="case page, closing without a reason")
-    screenshot(page, "close-error")
 
     closure.get_by_label("Reden van afsluiten").select_option(label="Doelen bereikt")
     closure.get_by_label("Rapportcijfer van de inwoner (1-10)").fill("8")
@@ -324,7 +327,6 @@ def score_domains(page: Page, scores: dict[str, tuple[str, str]]) -> None:
         domain.get_by_label(level).check()
         domain.get_by_label("Waarom dit leefgebied").fill(reason)
     submit(details, "Inschatting opslaan")
-
 
 
 # --- 4. HTML typed into a note is shown as text ----------------------------------------------------
@@ -356,14 +358,3 @@ def test_html_in_a_contact_note_is_shown_escaped(page: Page) -> None:
     expect(page.locator("main img")).to_have_count(0)
     assert dialogs == [], f"a script in the note ran: {dialogs}"
     assert_clean(page)
-
-
-def screenshot(page: Page, name: str) -> None:
-    height = int(page.evaluate("() => document.documentElement.scrollHeight"))
-    width = int(page.evaluate("() => window.innerWidth"))
-    for i, y in enumerate(range(0, height, 1200)):
-        page.screenshot(
-            path=f"/tmp/shots/{name}-{i}.png",
-            full_page=True,
-            clip={"x": 0, "y": y, "width": width, "height": min(1200, height - y)},
-        )

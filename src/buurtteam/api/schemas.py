@@ -280,7 +280,9 @@ class ResidentOut(Schema):
     full_name: str
     birth_date: datetime.date | None
     gender: GenderValue
-    bsn: str
+    bsn: str = Field(
+        description="Full BSN: case workers with the whole dossier of a household case (audited), else empty."
+    )
     masked_bsn: str
     street: str
     house_number: str

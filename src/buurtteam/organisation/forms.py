@@ -56,6 +56,34 @@ class OrganisationForm(StyledForm):
     phone = forms.CharField(
         label=_("Algemeen telefoonnummer"), max_length=30, required=False, validators=[phone_validator]
     )
+    # How the teams work: defaults from practice, each changeable here.
+    bsn_enabled = forms.BooleanField(
+        label=_("BSN vastleggen"),
+        required=False,
+        help_text=_(
+            "Alleen aanzetten als de organisatie een wettelijke grondslag heeft om het BSN te verwerken."
+        ),
+    )
+    intake_conversation_limit = forms.IntegerField(
+        label=_("Aantal gesprekken voor vraagverheldering"), min_value=1, max_value=10
+    )
+    pickup_target_working_days = forms.IntegerField(
+        label=_("Complexe vragen oppakken binnen (werkdagen)"), min_value=1, max_value=60
+    )
+    reopen_window_days = forms.IntegerField(
+        label=_("Heropenen kan tot (dagen na afsluiten)"), min_value=0, max_value=730
+    )
+    stuck_after_weeks = forms.IntegerField(
+        label=_("Op de agenda van het casusoverleg na (weken zonder contact)"), min_value=1, max_value=52
+    )
+
+    SETTINGS = (
+        "bsn_enabled",
+        "intake_conversation_limit",
+        "pickup_target_working_days",
+        "reopen_window_days",
+        "stuck_after_weeks",
+    )
 
     @staticmethod
     def initial_for(organisation: Organisation) -> dict[str, Any]:
@@ -64,6 +92,7 @@ class OrganisationForm(StyledForm):
             "kind": organisation.kind,
             "email": organisation.email,
             "phone": organisation.phone,
+            **{name: getattr(organisation, name) for name in OrganisationForm.SETTINGS},
         }
 
 

@@ -92,7 +92,17 @@ def organisation_create(
     return org
 
 
-ORGANISATION_FIELDS = ("name", "kind", "email", "phone")
+ORGANISATION_FIELDS = (
+    "name",
+    "kind",
+    "email",
+    "phone",
+    "bsn_enabled",
+    "intake_conversation_limit",
+    "pickup_target_working_days",
+    "reopen_window_days",
+    "stuck_after_weeks",
+)
 
 
 @transaction.atomic

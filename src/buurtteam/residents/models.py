@@ -19,13 +19,12 @@ from buurtteam.residents.querysets import (
 )
 from buurtteam.residents.validators import mask_bsn, validate_bsn
 
-
 # Letters that have no accent to strip but are written without them on a Dutch keyboard.
 _PLAIN_LETTERS = str.maketrans({"ı": "i", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d"})
 
 
 def search_key(*parts: str) -> str:
-    """Lower case without accents: 'Özil, Ünal' and 'ozil unal' (and 'Yılmaz' and 'yilmaz') find each other."""
+    """Lower case without accents: 'Özil, Ünal' and 'ozil unal', 'Yılmaz' and 'yilmaz' find each other."""
     text = " ".join(p for p in parts if p).lower().translate(_PLAIN_LETTERS)
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 

@@ -13,6 +13,7 @@ from buurtteam.api import schemas as s
 from buurtteam.api.common import READ_ERRORS, WRITE_ERRORS, actor_of
 from buurtteam.api.errors import DuplicateResidentError
 from buurtteam.api.selectors import household_for_write, household_get
+from buurtteam.cases.selectors.registration import resident_bsn
 from buurtteam.cases.selectors.residents import find_duplicates, resident_get, resident_search
 from buurtteam.organisation.validators import normalise_postcode
 from buurtteam.residents import services
@@ -63,7 +64,8 @@ def household_id_of(actor: Any, resident: Resident) -> int | None:
     return int(member) if member is not None else None
 
 
-def resident_out(resident: Resident, household_id: int | None) -> s.ResidentOut:
+def resident_out(actor: Any, resident: Resident, household_id: int | None) -> s.ResidentOut:
+    """The full BSN only for whoever has the whole dossier of a household case (an audited read)."""
     team = resident.team
     neighbourhood = resident.neighbourhood
     return s.ResidentOut(
@@ -73,7 +75,7 @@ def resident_out(resident: Resident, household_id: int | None) -> s.ResidentOut:
         full_name=resident.full_name,
         birth_date=resident.birth_date,
         gender=s.choice(resident.gender),
-        bsn=resident.bsn,
+        bsn=resident_bsn(actor=actor, resident=resident, household_id=household_id),
         masked_bsn=resident.masked_bsn,
         street=resident.street,
         house_number=resident.house_number,
@@ -127,7 +129,7 @@ def resident_search_view(request: HttpRequest, filters: Query[s.ResidentQuery]) 
 def resident_get_view(request: HttpRequest, resident_id: PathEx[int, ID]) -> s.ResidentOut:
     actor = actor_of(request)
     resident = resident_get(actor=actor, resident_id=resident_id)
-    return resident_out(resident, household_id_of(actor, resident))
+    return resident_out(actor, resident, household_id_of(actor, resident))
 
 
 @router.post(
@@ -147,7 +149,7 @@ def resident_create_view(request: HttpRequest, payload: s.ResidentCreateIn) -> S
     if not allow_duplicate:
         refuse_duplicates(actor, data)
     resident = services.resident_create(actor=actor, **data)
-    return Status(201, resident_out(resident, household_id_of(actor, resident)))
+    return Status(201, resident_out(actor, resident, household_id_of(actor, resident)))
 
 
 @router.patch(
@@ -166,7 +168,7 @@ def resident_update_view(
     changes = payload.model_dump(exclude_unset=True)
     checked_codes(changes)
     resident = services.resident_update(actor=actor, resident=resident, **changes)
-    return resident_out(resident, household_id_of(actor, resident))
+    return resident_out(actor, resident, household_id_of(actor, resident))
 
 
 # --- Households -----------------------------------------------------------------------------------

@@ -212,7 +212,7 @@ def test_residents_and_households_through_the_api(tenant: Tenant) -> None:
             "/residents",
             {
                 "first_name": "Özlem",
-                "last_name": "Yılmaz",  # noqa: RUF001 (a real Turkish name)
+                "last_name": "Yılmaz",
                 "birth_date": "1979-11-02",
                 "postcode": area.postcode.postcode.lower(),
                 "interpreter_needed": True,

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from buurtteam.cases.models import Status
+from buurtteam.cases.models import Complexity, Status, Urgency
 from buurtteam.core.forms import StyledForm
 
 LEAD = "lead"
@@ -124,3 +124,25 @@ class AddCaseForm(StyledForm):
         error_messages={"required": _("Vul het kenmerk van de casus in.")},
         help_text=_("Bijvoorbeeld 2026-0001234. De casus komt op de agenda als ingebracht punt."),
     )
+
+
+class TriageForm(StyledForm):
+    """Severity and intensity (1-3 each) make the weighted load; plus urgency and a safety flag."""
+
+    weight_complexity = forms.TypedChoiceField(
+        label=_("Zwaarte"),
+        coerce=int,
+        choices=[(1, _("1 – licht")), (2, _("2 – gemiddeld")), (3, _("3 – zwaar"))],
+    )
+    weight_intensity = forms.TypedChoiceField(
+        label=_("Intensiteit"),
+        coerce=int,
+        choices=[
+            (1, _("1 – af en toe contact")),
+            (2, _("2 – regelmatig contact")),
+            (3, _("3 – veel contact")),
+        ],
+    )
+    urgency = forms.ChoiceField(label=_("Urgentie"), choices=Urgency.choices)
+    complexity = forms.ChoiceField(label=_("Soort vraag"), choices=Complexity.choices)
+    safety_concern = forms.BooleanField(label=_("Zorgen over veiligheid"), required=False)

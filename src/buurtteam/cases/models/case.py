@@ -134,6 +134,9 @@ class Case(GatedModel):
         indexes = [
             models.Index(fields=["team", "status", "-registered_at"], name="case_team_status"),
             models.Index(fields=["team", "-registered_at"], name="case_team_registered"),
+            models.Index(
+                fields=["team", "-registered_at"], condition=~models.Q(status="closed"), name="case_team_open"
+            ),
             models.Index(fields=["household"], name="case_household"),
             models.Index(fields=["client"], name="case_client"),
         ]

@@ -148,3 +148,40 @@ def case_unassign(*, actor: Actor, case: Case, user_id: int, reason: str = "") -
         text=_("%(name)s werkt niet meer aan de casus.") % {"name": _user_name(user_id)},
     )
     audit(actor, Action.UPDATE, case, "case_assignment", target.pk, details={"ended": True})
+
+
+TRIAGE_FIELDS = ("urgency", "complexity", "safety_concern", "weight_complexity", "weight_intensity")
+
+
+@transaction.atomic
+def case_triage(*, actor: Actor, case: Case, **changes: object) -> Case:
+    """Set how heavy and urgent a case is (weighted load = severity x intensity); flag safety concerns."""
+    require_open(case)
+    current = _active(case)
+    lead = next((a for a in current if a.is_lead), None)
+    if not may_assign(actor, case, lead_user_id=lead.user_id if lead else None) and not any(
+        a.user_id == actor.pk for a in current
+    ):
+        raise PermissionError("not allowed to change this case's weight")
+    unknown = set(changes) - set(TRIAGE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    changed = sorted(k for k, v in changes.items() if getattr(case, k) != v)
+    for name, value in changes.items():
+        setattr(case, name, value)
+    case.full_clean()
+    case.save(update_fields=list(changes))
+    if changed:
+        timeline(
+            case,
+            kind=TimelineEntry.Kind.NOTE,
+            actor=actor,
+            text=_("Zwaarte %(c)d × intensiteit %(i)d%(safety)s")
+            % {
+                "c": case.weight_complexity,
+                "i": case.weight_intensity,
+                "safety": _("; zorgen over veiligheid") if case.safety_concern else "",
+            },
+        )
+    audit(actor, Action.UPDATE, case, "case_triage", case.pk, details={"fields": changed})
+    return case

@@ -415,7 +415,11 @@ def case_reopen(*, actor: Actor, case: Case, reason: str) -> Case:
     """Reopen within the organisation's window; the history stays, the phase resumes where it makes sense."""
     if case.status != Status.CLOSED or case.closed_at is None:
         raise CaseStepError(_("Alleen een afgesloten casus kan heropend worden."))
-    require_full_access(actor, case)
+    # The case's workers and coordinator, or any member of its team who picks the resident up again
+    # (and becomes the case lead below).
+    in_team = case.team_id in actor.team_ids and Case.objects.visible_to(actor).filter(pk=case.pk).exists()
+    if not in_team:
+        require_full_access(actor, case)
     window = _organisation(case).reopen_window_days
     if timezone.now() - case.closed_at > datetime.timedelta(days=window):
         raise CaseStepError(

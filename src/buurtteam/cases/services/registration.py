@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -65,7 +66,7 @@ def case_register(
         team_id=team_id,
         household=member.household,
         client=client,
-        reference=f"tmp-{now.timestamp()}",
+        reference=f"tmp{uuid.uuid4().hex[:16]}",  # replaced by the real reference once the id is known
         status=Status.REGISTERED,
         status_changed_at=now,
         registered_at=now,

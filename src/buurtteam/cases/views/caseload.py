@@ -36,6 +36,7 @@ from buurtteam.cases.forms.caseload import (
     PhaseFilterForm,
     PickupForm,
     TransferForm,
+    TriageForm,
     UnassignForm,
 )
 from buurtteam.cases.models import Case, CaseAssignment, CaseMeeting, MeetingItem, Urgency
@@ -328,10 +329,21 @@ def case_assign(request: HttpRequest, case_id: int) -> HttpResponse:
         members=[m for m in members if lead is None or m.pk != lead.user_id],
         prefix="overdragen",
     )
+    triage_form = TriageForm(
+        request.POST if action == "triage" else None,
+        prefix="weging",
+        initial={name: getattr(case, name) for name in assignment_services.TRIAGE_FIELDS},
+    )
     errors: list[str] = []
     if request.method == "POST":
         done = False
-        if action == "assign":
+        if action == "triage":
+            if triage_form.is_valid():
+                data = triage_form.cleaned_data
+                done = _attempt(
+                    triage_form, lambda: assignment_services.case_triage(actor=actor, case=case, **data)
+                )
+        elif action == "assign":
             if assign_form.is_valid():
                 data = assign_form.cleaned_data
                 done = _attempt(
@@ -382,6 +394,7 @@ def case_assign(request: HttpRequest, case_id: int) -> HttpResponse:
             "suggestions": [(s, explain(s)) for s in suggestions],
             "assign_form": assign_form,
             "transfer_form": transfer_form,
+            "triage_form": triage_form,
             "errors": errors,
             "actor_id": actor.pk,
             "working_ids": {a.user_id for a in active},

@@ -150,6 +150,11 @@ def test_administrator_updates_the_organisation(admin_client: Client, tenant: Te
             "kind": "partnership",
             "email": "info@example.org",
             "phone": "073 1234567",
+            "bsn_enabled": "on",
+            "intake_conversation_limit": "4",
+            "pickup_target_working_days": "8",
+            "reopen_window_days": "60",
+            "stuck_after_weeks": "3",
         },
         follow=True,
     )
@@ -158,6 +163,8 @@ def test_administrator_updates_the_organisation(admin_client: Client, tenant: Te
     with system_access("test assertion"):
         org = Organisation.objects.get(pk=tenant.organisation.pk)
     assert (org.name, org.kind, org.email) == ("Buurtteams Oost", "partnership", "info@example.org")
+    assert org.bsn_enabled and org.intake_conversation_limit == 4 and org.pickup_target_working_days == 8
+    assert (org.reopen_window_days, org.stuck_after_weeks) == (60, 3)
     event = AuditEvent.objects.get(action=Action.UPDATE, object_type="organisation")
     assert event.object_id == str(org.pk)
     assert event.actor_id == tenant.administrator.pk
