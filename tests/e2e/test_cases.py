@@ -59,9 +59,25 @@ def current_phase(page: Page) -> Locator:
     return page.locator(".bt-steps [aria-current='step']")
 
 
+PHASES = [
+    "Aangemeld",
+    "Vraagverheldering",
+    "Inschatting",
+    "Plan maken",
+    "Uitvoering",
+    "Evaluatie",
+    "Afgesloten",
+]
+
+
 def expect_phase(page: Page, label: str) -> None:
+    """The phase indicator marks ``label`` as the current step and every step before it as done."""
     expect(current_phase(page)).to_have_count(1)
-    expect(current_phase(page)).to_contain_text(label)
+    expect(current_phase(page)).to_have_text(f"{label} (huidige fase)")
+    done = page.locator(".bt-steps .bt-steps__step--done")
+    expect(done).to_have_count(PHASES.index(label))
+    for i in range(PHASES.index(label)):
+        expect(done.nth(i)).to_have_text(f"{PHASES[i]} (gedaan)")
 
 
 def section(page: Page, heading: str) -> Locator:

@@ -66,6 +66,9 @@ def _mark_contact(case: Case, when: datetime.datetime, *, substantive: bool) -> 
 
 
 def _as_datetime(day: datetime.date) -> datetime.datetime:
+    """A conversation of today happened just now; one of an earlier day is placed at noon."""
+    if day >= timezone.localdate():
+        return timezone.now()
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12, 0)))
 
 
