@@ -123,8 +123,8 @@ def test_domain_names_are_escaped() -> None:
 
 
 def test_long_labels_wrap() -> None:
-    assert charts._wrap("Maatschappelijke participatie", 18) == ["Maatschappelijke", "participatie"]
-    assert all(len(line) <= 18 for line in charts._wrap("Eenheelerglangwoordzonderspaties en meer", 18))
+    assert charts.wrap("Maatschappelijke participatie", 18) == ["Maatschappelijke", "participatie"]
+    assert all(len(line) <= 18 for line in charts.wrap("Eenheelerglangwoordzonderspaties en meer", 18))
 
 
 def test_domain_rows_for_the_table() -> None:
