@@ -116,7 +116,7 @@ ClosureReasonValue = Literal[
 ]
 ContactModeValue = Literal["home_visit", "office", "phone", "video", "outreach"]
 AssessmentKindValue = Literal["intake", "evaluation", "closing"]
-TaskKindValue = Literal["reminder", "evaluation", "check_in", "other"]
+TaskKindValue = Literal["reminder", "evaluation", "check_in", "bridging", "other"]
 OutcomeValue = Literal["continue", "adjust", "close"]
 OwnerKindValue = Literal["resident", "network", "volunteer", "team_member", "partner"]
 GoalStatusValue = Literal["open", "reached", "partly", "not_reached"]
@@ -155,6 +155,8 @@ TimelineKindValue = Literal[
     "task",
     "evaluation",
     "decision",
+    "referral",
+    "crisis",
 ]
 DomainCode = Annotated[str, Field(min_length=1, max_length=max_length(LifeDomain, "code"))]
 

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "buurtteam.accounts",
     "buurtteam.residents",
     "buurtteam.cases",
+    "buurtteam.referrals",
+    "buurtteam.safety",
     "buurtteam.workspace",
     "buurtteam.api",
     "buurtteam.demo",

@@ -86,6 +86,10 @@ class Case(GatedModel):
     )
     advice_given = models.TextField(_("tips en advies bij eerste contact"), max_length=4000, blank=True)
     safety_concern = models.BooleanField(_("zorgen over veiligheid"), default=False)
+    # Crisis: on top of the team's and the coordinator's lists and the next casusoverleg.
+    crisis = models.BooleanField(_("crisis"), default=False)
+    crisis_since = models.DateTimeField(_("crisis sinds"), null=True, blank=True)
+    crisis_note = models.CharField(_("toelichting crisis"), max_length=500, blank=True)
 
     # Weighted load: how heavy and how intensive the work is (1-3 each).
     weight_complexity = models.PositiveSmallIntegerField(
@@ -135,7 +139,9 @@ class Case(GatedModel):
             models.Index(fields=["team", "status", "-registered_at"], name="case_team_status"),
             models.Index(fields=["team", "-registered_at"], name="case_team_registered"),
             models.Index(
-                fields=["team", "-registered_at"], condition=~models.Q(status="closed"), name="case_team_open"
+                fields=["team", "-crisis", "-registered_at"],
+                condition=~models.Q(status="closed"),
+                name="case_team_open",
             ),
             models.Index(fields=["household"], name="case_household"),
             models.Index(fields=["client"], name="case_client"),

@@ -35,6 +35,7 @@ class CaseMeeting(GatedModel):
 
 class MeetingItem(GatedModel):
     class Reason(models.TextChoices):
+        CRISIS = "crisis", _("Crisis")
         NEW = "new", _("Nieuw")
         STUCK = "stuck", _("Geen contact")
         OVERDUE = "overdue", _("Niet op tijd opgepakt")

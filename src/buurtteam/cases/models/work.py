@@ -131,6 +131,8 @@ class TimelineEntry(GatedModel):
         TASK = "task", _("Taak")
         EVALUATION = "evaluation", _("Evaluatie")
         DECISION = "decision", _("Besluit casusoverleg")
+        REFERRAL = "referral", _("Verwijzing en overbrugging")
+        CRISIS = "crisis", _("Crisis")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="timeline")
     kind = models.CharField(_("soort"), max_length=12, choices=Kind.choices)
@@ -157,6 +159,7 @@ class Task(GatedModel):
         REMINDER = "reminder", _("Herinnering")
         EVALUATION = "evaluation", _("Evaluatiemoment")
         CHECK_IN = "check_in", _("Even bellen")
+        BRIDGING = "bridging", _("Overbruggingscontact")
         OTHER = "other", _("Overig")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="tasks")

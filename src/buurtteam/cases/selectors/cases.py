@@ -42,7 +42,7 @@ def my_cases(*, actor: Actor) -> QuerySet[Case]:
         Case.objects.visible_to(actor)
         .open()
         .filter(assignments__user_id=actor.pk, assignments__ended_at__isnull=True)
-        .order_by("-registered_at"),
+        .order_by("-crisis", "-registered_at"),
     )
 
 
@@ -54,7 +54,8 @@ def team_cases(
         qs = qs.open()
     if status:
         qs = qs.filter(status=status)
-    return _with_summary(actor, qs.order_by("-registered_at"))  # type: ignore[no-any-return]
+    # Crisis first (the open-case index ``case_team_open`` has this order).
+    return _with_summary(actor, qs.order_by("-crisis", "-registered_at"))  # type: ignore[no-any-return]
 
 
 def unassigned_queue(*, actor: Actor, team_id: int) -> QuerySet[Case]:
@@ -65,7 +66,7 @@ def unassigned_queue(*, actor: Actor, team_id: int) -> QuerySet[Case]:
         .exclude(
             pk__in=CaseAssignment.objects.visible_to(actor).filter(ended_at__isnull=True).values("case_id")
         )
-        .order_by("registered_at")
+        .order_by("-crisis", "registered_at")
     )
     return _with_summary(actor, qs)  # type: ignore[no-any-return]
 
@@ -135,6 +136,19 @@ def pickup_target(actor: Actor) -> int:
             .first()
             or 10
         )
+
+
+def crisis_cases(*, actor: Actor, team_id: int) -> list[Case]:
+    """Open cases of the team marked as crisis, longest first."""
+    return list(
+        _with_summary(
+            actor,
+            Case.objects.visible_to(actor)
+            .open()
+            .filter(team_id=team_id, crisis=True)
+            .order_by("crisis_since"),
+        )[:100]
+    )
 
 
 def overdue_pickups(*, actor: Actor, team_id: int) -> list[Case]:

@@ -42,6 +42,8 @@ def agenda_candidates(*, actor: Actor, team_id: int) -> list[Candidate]:
     def add(case_id: int, reason: str) -> None:
         found.setdefault(case_id, Candidate(case_id)).reasons.append(reason)
 
+    for pk in open_cases.filter(crisis=True).values_list("pk", flat=True)[:AGENDA_LIMIT]:
+        add(pk, MeetingItem.Reason.CRISIS)
     for pk in open_cases.filter(safety_concern=True).values_list("pk", flat=True)[:AGENDA_LIMIT]:
         add(pk, MeetingItem.Reason.SAFETY)
     for case in overdue_pickups(actor=actor, team_id=team_id)[:AGENDA_LIMIT]:
@@ -60,7 +62,7 @@ def agenda_candidates(*, actor: Actor, team_id: int) -> list[Candidate]:
     ).order_by("last_contact_at")
     for pk in stuck.values_list("pk", flat=True)[:AGENDA_LIMIT]:
         add(pk, MeetingItem.Reason.STUCK)
-    order: dict[str, int] = {"safety": 0, "overdue": 1, "stuck": 2, "new": 3}
+    order: dict[str, int] = {"crisis": 0, "safety": 1, "overdue": 2, "stuck": 3, "new": 4}
     return sorted(found.values(), key=lambda c: min(order.get(r, 9) for r in c.reasons))[:AGENDA_LIMIT]
 
 

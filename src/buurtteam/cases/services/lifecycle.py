@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from buurtteam.audit.models import Action
+from buurtteam.cases import extensions
 from buurtteam.cases.models import (
     Assessment,
     Case,
@@ -394,12 +395,14 @@ def case_close(
         raise ValidationError({"satisfaction": _("Een rapportcijfer ligt tussen 1 en 10.")})
     if not can_transition(case.status, Status.CLOSED):
         raise CaseStepError(_("Deze casus kan nu niet worden afgesloten."))
+    extensions.check_close(actor, case, reason)
     case.closed_at = timezone.now()
+    case.crisis = False
     case.closure_reason = reason
     case.closure_note = note.strip()
     case.satisfaction = satisfaction
     case.full_clean()
-    case.save(update_fields=["closed_at", "closure_reason", "closure_note", "satisfaction"])
+    case.save(update_fields=["closed_at", "closure_reason", "closure_note", "satisfaction", "crisis"])
     # Workers stay on a closed case: they keep reading its history and can reopen it; load counts skip it.
     move(case, Status.CLOSED, actor=actor, reason=str(ClosureReason(reason).label))
     audit(

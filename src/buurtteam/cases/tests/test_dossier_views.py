@@ -784,7 +784,7 @@ def test_query_count_is_constant_as_the_dossier_grows(tenant: Tenant, worker: Cl
     grow(55, 8, 9)  # 60+ timeline entries, 10 goals
     large = _queries(worker, page(case))
     assert small == large, (small, large)
-    assert small <= 40
+    assert small <= 44  # incl. the referral and safety sections (cases.extensions)
 
 
 def test_break_the_glass_opens_the_dossier(client: Client, tenant: Tenant, case: Case) -> None:

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from buurtteam.cases import charts
+from buurtteam.cases import charts, extensions
 from buurtteam.cases.forms.dossier import (
     SCORE_LEVELS,
     ActionForm,
@@ -205,8 +205,10 @@ def _dossier_context(
                 organisation=n.organisation_name,
             )
             for n in network
-        ],
+        ]
+        + extensions.network_nodes(actor, case),
     )
+    sections = extensions.dossier_sections(request, actor, case)
     member_rows = [
         {
             "member": m,
@@ -249,6 +251,8 @@ def _dossier_context(
         "member_rows": member_rows,
         "network": network,
         "network_svg": network_svg,
+        "sections_early": [s for s in sections if s.order < 50],
+        "sections_late": [s for s in sections if s.order >= 50],
         "chart_svg": charts.life_domain_chart(series, compare=len(d.assessments) > 1),
         "chart_rows": charts.domain_rows(series),
         "chart_compare": len(d.assessments) > 1,

@@ -1,0 +1,219 @@
+"""Reads for partners, referrals, the waitlist, bridging and agreements. Every read takes ``actor``."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from buurtteam.audit.models import Action
+from buurtteam.audit.services import record
+from buurtteam.core.gate import access_or_404
+from buurtteam.referrals.models import (
+    WAITING_STATUSES,
+    Agreement,
+    BridgingPlan,
+    CheckIn,
+    Consent,
+    PartnerContact,
+    PartnerOrganisation,
+    Referral,
+    ReferralStatus,
+)
+
+if TYPE_CHECKING:
+    from buurtteam.cases.models import Case
+    from buurtteam.core.actor import Actor
+
+RESIDENT = "resident"
+WAITLIST_LIMIT = 500
+
+
+def _audit_case_read(actor: Actor, case: Case, object_type: str, object_id: object) -> None:
+    record(
+        actor=actor,
+        action=Action.READ,
+        object_type=object_type,
+        object_id=object_id,
+        subject_type=RESIDENT,
+        subject_id=case.client_id,
+        subject_team_id=case.team_id,
+    )
+
+
+# --- Partners (tenant data, no persons) ------------------------------------------------------------
+def partner_list(
+    *, actor: Actor, query: str = "", kind: str = "", active_only: bool = False
+) -> QuerySet[Any]:
+    qs = PartnerOrganisation.objects.visible_to(actor)
+    if query:
+        qs = qs.filter(Q(name__icontains=query) | Q(offer__icontains=query))
+    if kind:
+        qs = qs.filter(kind=kind)
+    if active_only:
+        qs = qs.filter(active=True)
+    return qs.order_by("name")
+
+
+def partner_get(*, actor: Actor, partner_id: int) -> PartnerOrganisation:
+    return access_or_404(  # type: ignore[no-any-return]
+        PartnerOrganisation.objects.visible_to(actor).prefetch_related(
+            Prefetch("contacts", queryset=PartnerContact.objects.visible_to(actor).order_by("name"))
+        ),
+        pk=partner_id,
+    )
+
+
+def contact_get(*, actor: Actor, partner: PartnerOrganisation, contact_id: int) -> PartnerContact:
+    return access_or_404(  # type: ignore[no-any-return]
+        PartnerContact.objects.visible_to(actor).filter(partner_id=partner.pk), pk=contact_id
+    )
+
+
+# --- Referrals on a case (full access) -------------------------------------------------------------
+def case_referrals(*, actor: Actor, case: Case) -> list[Referral]:
+    """All referrals of a case with consents and bridging (the caller has read the case at full level)."""
+    return list(
+        Referral.objects.full_for(actor)
+        .filter(case_id=case.pk)
+        .select_related("partner", "domain", "goal", "bridging", "bridging__contact")
+        .prefetch_related(
+            Prefetch("consents", queryset=Consent.objects.full_for(actor).order_by("-given_on", "-id"))
+        )
+        .order_by("-proposed_at")
+    )
+
+
+def referral_get(*, actor: Actor, referral_id: int) -> Referral:
+    """One referral with everything in it: full access to its case, else 404. Audited."""
+    referral: Referral = access_or_404(
+        Referral.objects.full_for(actor)
+        .select_related(
+            "case", "case__client", "case__team", "partner", "domain", "goal", "bridging", "bridging__contact"
+        )
+        .prefetch_related(
+            Prefetch("consents", queryset=Consent.objects.full_for(actor).order_by("-given_on", "-id"))
+        ),
+        pk=referral_id,
+    )
+    _audit_case_read(actor, referral.case, "referral", referral.pk)
+    return referral
+
+
+def consent_get(*, actor: Actor, referral: Referral, consent_id: int) -> Consent:
+    return access_or_404(  # type: ignore[no-any-return]
+        Consent.objects.full_for(actor).filter(referral_id=referral.pk), pk=consent_id
+    )
+
+
+def check_ins(*, actor: Actor, plan: BridgingPlan, limit: int = 50) -> list[CheckIn]:
+    return list(
+        CheckIn.objects.full_for(actor)
+        .filter(plan_id=plan.pk)
+        .select_related("author")
+        .order_by("-occurred_at")[:limit]
+    )
+
+
+def case_agreements(*, actor: Actor, case: Case, include_ended: bool = True) -> list[Agreement]:
+    qs = Agreement.objects.full_for(actor).filter(case_id=case.pk).select_related("partner", "goal")
+    if not include_ended:
+        qs = qs.filter(ended_at__isnull=True)
+    return list(qs.order_by("starts_on", "id"))
+
+
+def agreement_get(*, actor: Actor, case: Case, agreement_id: int) -> Agreement:
+    return access_or_404(  # type: ignore[no-any-return]
+        Agreement.objects.full_for(actor).filter(case_id=case.pk).select_related("case", "partner"),
+        pk=agreement_id,
+    )
+
+
+def has_started_specialist_referral(*, actor: Actor, case: Case) -> bool:
+    return bool(
+        Referral.objects.full_for(actor)
+        .filter(
+            case_id=case.pk, is_specialist=True, status__in=[ReferralStatus.STARTED, ReferralStatus.FINISHED]
+        )
+        .exists()
+    )
+
+
+def waiting_referral_count(*, actor: Actor, case: Case) -> int:
+    return int(Referral.objects.full_for(actor).filter(case_id=case.pk, status__in=WAITING_STATUSES).count())
+
+
+# --- The team's waitlist (summary level: every member of the team) ---------------------------------
+@dataclass(frozen=True)
+class WaitlistRow:
+    referral: Referral
+    waiting_days: int
+    overdue_days: int  # days past the agreed check-in (0: on time)
+    no_plan: bool
+
+    @property
+    def overdue(self) -> bool:
+        return self.no_plan or self.overdue_days > 0
+
+
+def waitlist(*, actor: Actor, team_id: int, today: datetime.date | None = None) -> list[WaitlistRow]:
+    """Everyone of the team waiting for a partner: overdue check-ins first, then the longest waiting.
+
+    ``visible_to`` keeps it to the teams the actor belongs to (another team's id gives an empty list). One
+    query, bounded; the listing is audited as one read with the referral ids.
+    """
+    today = today or timezone.localdate()
+    rows = list(
+        Referral.objects.visible_to(actor)
+        .filter(case__team_id=team_id, status__in=WAITING_STATUSES)
+        .select_related("case", "case__client", "partner", "bridging", "bridging__contact")
+        .order_by("bridging__next_due", "sent_at")[:WAITLIST_LIMIT]
+    )
+    result = []
+    for r in rows:
+        plan: BridgingPlan | None = getattr(r, "bridging", None)
+        sent = timezone.localdate(r.sent_at) if r.sent_at else timezone.localdate(r.proposed_at)
+        overdue = (today - plan.next_due).days if plan is not None and plan.active else 0
+        result.append(
+            WaitlistRow(
+                referral=r,
+                waiting_days=(today - sent).days,
+                overdue_days=max(overdue, 0),
+                no_plan=plan is None or not plan.active,
+            )
+        )
+    result.sort(key=lambda row: (not row.overdue, -row.overdue_days, -row.waiting_days))
+    if result:
+        record(
+            actor=actor,
+            action=Action.READ,
+            object_type="waitlist",
+            object_id=team_id,
+            subject_team_id=team_id,
+            details={"referrals": [row.referral.pk for row in result]},
+        )
+    return result
+
+
+def overdue_check_ins(
+    *,
+    actor: Actor,
+    team_id: int | None = None,
+    contact_id: int | None = None,
+    today: datetime.date | None = None,
+) -> list[BridgingPlan]:
+    """Active bridging plans whose check-in is past due: of a team, or of one contact person."""
+    today = today or timezone.localdate()
+    qs = BridgingPlan.objects.visible_to(actor).filter(active=True, next_due__lt=today)
+    if team_id is not None:
+        qs = qs.filter(referral__case__team_id=team_id)
+    if contact_id is not None:
+        qs = qs.filter(contact_id=contact_id)
+    return list(
+        qs.select_related(
+            "referral", "referral__case", "referral__case__client", "referral__partner", "contact"
+        ).order_by("next_due")[:200]
+    )
