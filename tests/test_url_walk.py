@@ -103,6 +103,37 @@ def _object_kwargs(tenant: Tenant) -> dict[str, int]:
     )
     assert goal is not None and action is not None and item is not None
     _ = datetime
+    # Issue 4: a partner and contact, a sent referral (consent, bridging), an agreement, a meldcode track.
+    from buurtteam.referrals.services import agreements, partners, referrals
+    from buurtteam.safety.services import meldcode
+
+    partner = partners.partner_save(
+        actor=tenant.administrator, name="Jeugdhulp De Brug", kind="youth_care", usual_wait_weeks=8
+    )
+    contact = partners.contact_save(actor=tenant.administrator, partner=partner, name="Ilse Kramer")
+    referral = referrals.referral_propose(
+        actor=tenant.worker, case=case, partner_id=partner.pk, question="Gezinsbegeleiding"
+    )
+    consent = referrals.consent_record(
+        actor=tenant.worker,
+        referral=referral,
+        given_by="Sanne de Vries",
+        purpose="Gegevens delen met De Brug",
+        given_on=timezone.localdate(),
+    )
+    referrals.referral_send(actor=tenant.worker, referral=referral, contact_id=tenant.worker.pk)
+    with system_access("test fixture"):
+        from buurtteam.referrals.models import BridgingPlan
+
+        plan = BridgingPlan.objects.get(referral=referral)
+    agreement = agreements.agreement_add(
+        actor=tenant.worker,
+        case=case,
+        party="Wijkagent",
+        what="Loopt wekelijks langs",
+        starts_on=timezone.localdate(),
+    )
+    track = meldcode.track_start(actor=tenant.worker, case=case, concern="Blauwe plekken gezien")
     return {
         "team_id": tenant.team.pk,
         "staff_id": tenant.worker.pk,
@@ -120,6 +151,13 @@ def _object_kwargs(tenant: Tenant) -> dict[str, int]:
         "evaluation_id": evaluation.pk,
         "member_id": member.pk,
         "grant_id": grant.pk,
+        "partner_id": partner.pk,
+        "contact_id": contact.pk,
+        "referral_id": referral.pk,
+        "consent_id": consent.pk,
+        "plan_id": plan.pk,
+        "agreement_id": agreement.pk,
+        "track_id": track.pk,
     }
 
 
@@ -250,6 +288,11 @@ TEAM_PRIVATE_KWARGS = {
     "action_id",
     "evaluation_id",
     "member_id",
+    "referral_id",
+    "consent_id",
+    "plan_id",
+    "agreement_id",
+    "track_id",
 }
 
 
