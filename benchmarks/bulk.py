@@ -25,7 +25,7 @@ from buurtteam.cases.models import (
     CaseAssignment,
 )
 from buurtteam.demo.builders import names as demo_names
-from buurtteam.demo.builders import texts
+from buurtteam.demo.builders import network_texts, texts
 from buurtteam.demo.builders.distributions import Weighted
 from buurtteam.residents.models import Household, HouseholdMember, NetworkMember, Resident, search_key
 
@@ -150,6 +150,7 @@ class Generator:
         self.c_co = array("q")  # 0: no co-worker
         self.c_status = array("b")  # index into OPEN_STATUSES, or -1 when closed
         self.c_simple = array("b")
+        self.c_referred = array("b")  # closed as 'referred to specialist care'
 
     def _count(self, key: str, n: int) -> None:
         self.counts[key] = self.counts.get(key, 0) + n
@@ -284,6 +285,8 @@ class Generator:
             rng.randrange(span) // DAY * DAY + rng.randint(510, 990) for _ in range(self.sizes.cases)
         )
         registered[-200:] = sorted(now - rng.randint(1, 10) * DAY // 2 for _ in range(200))  # a few brand new
+        crisis_left = [rng.randint(1, 2) for _team in self.teams]  # open cases marked crisis, per team
+        crisis_notes = [n.replace("{name}", "Inwoner") for n in network_texts.CRISIS_NOTES]
         for index, reg in enumerate(registered):
             pk = index + 1
             hh = rng.randrange(households)
@@ -333,6 +336,12 @@ class Generator:
             self.c_simple.append(simple)
             closed = status < 0
             reason = ("handled_in_team" if simple else REASONS.draw(rng)) if closed else ""
+            self.c_referred.append(reason == "referred")
+            crisis_since, crisis_note = None, ""
+            if status >= 1 and crisis_left[team_index] and rng.random() < 0.05:
+                crisis_left[team_index] -= 1
+                crisis_since = clock.ts(max(reg + 60, now - rng.randint(DAY // 2, 10 * DAY)))
+                crisis_note = rng.choice(crisis_notes)
             contact_first = first if (closed or status > 0) else None
             last = (
                 (end if closed else min(now, first + rng.randint(1, 40) * DAY))
@@ -366,6 +375,9 @@ class Generator:
                 rng.randint(5, 10) if closed and rng.random() < 0.4 else None,
                 simple,
                 0,
+                crisis_since is not None,
+                crisis_since,
+                crisis_note,
                 registrar,
             )
 
@@ -426,6 +438,9 @@ CASE_COLUMNS = [
     "satisfaction",
     "closed_at_registration",
     "reopened_count",
+    "crisis",
+    "crisis_since",
+    "crisis_note",
     "created_by_id",
 ]
 

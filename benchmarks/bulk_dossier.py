@@ -4,6 +4,9 @@ Kept out of bulk.py to keep that module readable; same Generator, same arrays.""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from benchmarks.bulk import DAY, DOMAINS, Generator
 from buurtteam.cases.models import (
     Assessment,
@@ -19,9 +22,10 @@ from buurtteam.cases.models import (
 from buurtteam.demo.builders import texts
 
 
-def dossier_parts(gen: Generator, domain_set_id: int) -> None:
+def dossier_parts(gen: Generator, domain_set_id: int, extra_tasks: Sequence[tuple[Any, ...]] = ()) -> int:
     """Conversations, problems, assessments with scores, tasks and evaluations of complex cases;
-    one plan per household that got that far, with goals and actions."""
+    one plan per household that got that far, with goals and actions. ``extra_tasks`` (the bridging
+    check-in tasks) are written after the case tasks; returns the id of the first of them."""
     rng, clock, now = gen.rng, gen.clock, gen.clock.now
     codes = list(gen.domain_ids)
     conversations, problems, assessments, scores, tasks, evaluations = [], [], [], [], [], []
@@ -114,6 +118,8 @@ def dossier_parts(gen: Generator, domain_set_id: int) -> None:
     names = ["id", "assessment_id", "domain_id", "score", "reason", "note", "involved"]
     gen.copy_numbered("domain_scores", DomainScore, names, list(score_rows), has_id=True)
     names = ["id", "case_id", "kind", "title", "due_on", "assignee_id", "done_at", "done_by_id"]
+    first_extra = len(tasks) + 1
+    tasks.extend(extra_tasks)
     gen.copy_numbered("tasks", Task, names, tasks)
     names = [
         "id",
@@ -127,6 +133,7 @@ def dossier_parts(gen: Generator, domain_set_id: int) -> None:
     ]
     gen.copy_numbered("evaluations", Evaluation, names, evaluations)
     _plans(gen, planned)
+    return first_extra
 
 
 def _plans(gen: Generator, planned: dict[int, tuple[int, int, bool]]) -> None:

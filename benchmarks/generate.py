@@ -165,11 +165,19 @@ def _structure(args: argparse.Namespace) -> dict[str, Any]:
                 areas.append((nb.pk, postcodes))
             bench = worker.pk if worker.pk in members else None
             teams.append(Team(team.pk, members, areas, bench_worker=bench))
+        from benchmarks.bulk_referrals import PartnerRef
+        from buurtteam.referrals.models import PartnerOrganisation
+
+        partners = [
+            PartnerRef(p.pk, p.name, p.kind, p.is_specialist, p.usual_wait_weeks)
+            for p in PartnerOrganisation.objects.filter(organisation=demo.organisation).order_by("pk")
+        ]
     return {
         "organisation_id": demo.organisation.pk,
         "teams": teams,
         "domains": domains,
         "domain_set": domain_set,
+        "partners": partners,
     }
 
 
@@ -180,6 +188,7 @@ def _rows(
 
     from benchmarks.bulk import Generator, Sizes
     from benchmarks.bulk_dossier import dossier_parts
+    from benchmarks.bulk_referrals import ReferralPlan, agreements
     from benchmarks.bulk_timeline import timeline
     from benchmarks.sinks import PostgresSink, SqliteSink
     from buurtteam.cases.models import (
@@ -197,11 +206,13 @@ def _rows(
         TimelineEntry,
     )
     from buurtteam.core.gate import system_access
+    from buurtteam.referrals.models import Agreement, BridgingPlan, CheckIn, Consent, Referral
     from buurtteam.residents.models import Household, HouseholdMember, NetworkMember, Resident
 
     models = [
         Resident, Household, HouseholdMember, NetworkMember, Case, CaseAssignment, TimelineEntry,
         IntakeConversation, Problem, Assessment, DomainScore, Task, Evaluation, SupportPlan, Goal, PlanAction,
+        Referral, Consent, BridgingPlan, CheckIn, Agreement,
     ]  # fmt: skip
     sink: Any = PostgresSink() if connection.vendor == "postgresql" else SqliteSink()
     sizes = Sizes(cases=args.cases, residents=args.residents, timeline=args.timeline, seed=args.seed)
@@ -224,8 +235,15 @@ def _rows(
         dossier = _dossier_case(generator)
         with phase(timings, "timeline entries"):
             timeline(generator, dossier)
+        referrals = ReferralPlan(generator, structure["partners"])
+        with phase(timings, "referrals (drawn)"):
+            referrals.build()
         with phase(timings, "intake, assessments, plans, tasks"):
-            dossier_parts(generator, structure["domain_set"].pk)
+            first_bridging_task = dossier_parts(generator, structure["domain_set"].pk, referrals.tasks)
+        with phase(timings, "referrals, consents, bridging plans, check-ins"):
+            referrals.write(first_bridging_task)
+        with phase(timings, "agreements"):
+            agreements(generator, structure["partners"])
         with phase(timings, "indexes, constraints, sequences, vacuum analyze"):
             timings.update({f"  {k}": round(v, 1) for k, v in sink.finish(models).items()})
     generator.counts["dossier_200_case_id"] = dossier

@@ -158,6 +158,7 @@ def _object_kwargs(tenant: Tenant) -> dict[str, int]:
         "plan_id": plan.pk,
         "agreement_id": agreement.pk,
         "track_id": track.pk,
+        "name": "contact",  # cases:case_form (a step form of the case page)
     }
 
 

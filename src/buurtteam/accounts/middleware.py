@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from buurtteam.accounts import services
 
 LAST_SEEN_KEY = "buurtteam_last_seen"
+LAST_SEEN_GRANULARITY = 30  # seconds: how stale the "last seen" stamp may get before it is written again
 TWO_FACTOR_EXEMPT = {"accounts:logout", "accounts:otp_verify", "accounts:otp_setup", "set_language"}
 
 
@@ -31,7 +32,8 @@ class IdleTimeoutMiddleware:
                     return JsonResponse({"detail": _("Niet ingelogd."), "errors": {}}, status=401)
                 messages.info(request, _("U bent automatisch uitgelogd omdat u een tijd niet actief was."))
                 return HttpResponseRedirect(f"{reverse(settings.LOGIN_URL)}?next={request.path}")
-            request.session[LAST_SEEN_KEY] = now
+            if not isinstance(last_seen, (int, float)) or now - last_seen >= LAST_SEEN_GRANULARITY:
+                request.session[LAST_SEEN_KEY] = now  # marks the session modified: saved, expiry renewed
         return self.get_response(request)
 
 

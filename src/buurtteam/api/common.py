@@ -58,6 +58,8 @@ def case_list_item(case: Case, *, target_days: int, today: datetime.date) -> s.C
         lead=lead_of(case),
         registered_at=case.registered_at,
         pickup_overdue=overdue(case, target_days=target_days, today=today),
+        crisis=case.crisis,
+        crisis_since=case.crisis_since,
     )
 
 
@@ -72,6 +74,8 @@ def case_out(case: Case, *, full: bool, target_days: int) -> s.CaseSummaryOut | 
         "lead": lead_of(case),
         "registered_at": case.registered_at,
         "pickup_overdue": overdue(case, target_days=target_days, today=timezone.localdate()),
+        "crisis": case.crisis,
+        "crisis_since": case.crisis_since,
         "assignments": [
             s.AssignmentOut(
                 id=a.pk,
@@ -96,6 +100,7 @@ def case_out(case: Case, *, full: bool, target_days: int) -> s.CaseSummaryOut | 
         complexity=s.choice(case.complexity),
         advice_given=case.advice_given,
         safety_concern=case.safety_concern,
+        crisis_note=case.crisis_note,
         status_changed_at=case.status_changed_at,
         first_contact_at=case.first_contact_at,
         last_contact_at=case.last_contact_at,

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import NON_FIELD_ERRORS
@@ -101,6 +103,8 @@ def schema_message(error: dict[str, Any]) -> str:
         "client_choice": _(
             "Kies een bestaande inwoner (client_id) of geef een nieuwe inwoner op (resident), niet allebei."
         ),
+        "step_field": _("Deze velden horen niet bij stap %(n)s: %(fields)s.")
+        % {"n": ctx.get("n"), "fields": ctx.get("fields")},
     }
     if kind in messages:
         return messages[kind]
@@ -128,6 +132,19 @@ def validation_errors(exc: DjangoValidationError, prefix: str = "") -> dict[str,
             for name, messages in exc.message_dict.items()
         }
     return {ALL: [str(m) for m in exc.messages]}
+
+
+@contextmanager
+def field_names(names: dict[str, str]) -> Iterator[None]:
+    """Report a service's field errors under the API's names (``user`` -> ``contact_id``)."""
+    try:
+        yield
+    except DjangoValidationError as exc:
+        if not hasattr(exc, "error_dict"):
+            raise
+        raise DjangoValidationError(
+            {names.get(name, name): messages for name, messages in exc.message_dict.items()}
+        ) from exc
 
 
 def install(api: NinjaAPI) -> None:

@@ -15,10 +15,11 @@ from ninja import NinjaAPI
 
 from buurtteam.api import errors
 from buurtteam.api.auth import SessionAuth, TokenAuth
-from buurtteam.api.routers import cases, dossier, residents
+from buurtteam.api.routers import agreements, bridging, cases, dossier, partners, referrals, residents, safety
 
 DESCRIPTION = """\
-The API of buurtteam: residents, households and the case lifecycle, for staff of a neighbourhood-team
+The API of buurtteam: residents, households, the case lifecycle, referrals to network partners (with
+consent, bridging and agreements) and the meldcode track, for staff of a neighbourhood-team
 organisation. Everything goes through the same access rules as the website: you see and change exactly what
 you could see and change there, and every read of personal data and every change is in the audit trail.
 
@@ -76,3 +77,8 @@ errors.install(api)
 api.add_router("", residents.router)
 api.add_router("", cases.router)
 api.add_router("", dossier.router)
+api.add_router("", partners.router)
+api.add_router("", referrals.router)
+api.add_router("", bridging.router)
+api.add_router("", agreements.router)
+api.add_router("", safety.router)

@@ -362,6 +362,8 @@ class CaseListItem(Schema):
     pickup_overdue: bool = Field(
         description="A complex question not picked up within the target working days."
     )
+    crisis: bool = Field(description="Marked as crisis: listed first.")
+    crisis_since: datetime.datetime | None
 
 
 class CasePage(Schema):
@@ -391,6 +393,8 @@ class CaseSummaryOut(Schema):
     lead: Ref | None
     registered_at: datetime.datetime
     pickup_overdue: bool
+    crisis: bool
+    crisis_since: datetime.datetime | None
     assignments: list[AssignmentOut]
 
 
@@ -407,6 +411,7 @@ class CaseFullOut(CaseSummaryOut):
     complexity: ComplexityValue
     advice_given: str
     safety_concern: bool
+    crisis_note: str
     status_changed_at: datetime.datetime
     first_contact_at: datetime.datetime | None
     last_contact_at: datetime.datetime | None

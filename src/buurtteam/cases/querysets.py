@@ -70,6 +70,13 @@ class CaseQuerySet(GatedQuerySet[Any]):
     def open(self) -> CaseQuerySet:
         return self.exclude(status="closed")
 
+    def unassigned(self) -> CaseQuerySet:
+        """Cases without an active assignment. A correlated NOT EXISTS on the assignment's case index: the
+        cases themselves are already scoped, so the sub-query needs no scope of its own."""
+        assignment_model = apps.get_model("cases", "CaseAssignment")
+        active = assignment_model._base_manager.filter(case_id=models.OuterRef("pk"), ended_at__isnull=True)
+        return self.filter(~models.Exists(active))
+
 
 class CasePartQuerySet(GatedQuerySet[Any]):
     """Anything inside a case: visible only with full access to that case."""

@@ -105,11 +105,17 @@ DATABASES = {
         ),
     )
 }
+_db_jit = env_bool(
+    "BUURTTEAM_DB_JIT", False, help="PostgreSQL: allow the JIT compiler (off: faster for short queries)."
+)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and not _db_jit:
+    # Short OLTP queries: PostgreSQL's JIT compiler costs more (seconds on large tables) than it saves.
+    DATABASES["default"]["OPTIONS"] = {"options": "-c jit=off"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
@@ -146,7 +152,14 @@ IDLE_TIMEOUT_MINUTES = env_int(
     "BUURTTEAM_IDLE_TIMEOUT_MINUTES", 30, help="Minutes without activity after which a session is logged out."
 )
 SESSION_COOKIE_AGE = IDLE_TIMEOUT_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# The idle-timeout middleware touches the session at most every LAST_SEEN_GRANULARITY seconds, which also
+# renews its expiry; not every request writes the session.
+SESSION_SAVE_EVERY_REQUEST = False
+# With Redis (shared by all workers) sessions are read from the cache and written through to the database.
+# Without it, the in-process cache would let one worker miss another's log-out: then the database only.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db" if _redis_url else "django.contrib.sessions.backends.db"
+)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

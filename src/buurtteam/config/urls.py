@@ -11,6 +11,8 @@ urlpatterns = [
     path("", include("buurtteam.accounts.urls")),
     path("", include("buurtteam.organisation.urls")),
     path("", include("buurtteam.cases.urls")),
+    path("", include("buurtteam.referrals.urls")),
+    path("", include("buurtteam.safety.urls")),
     path("", include("buurtteam.api.urls")),
     path("api/v1/", api.urls),
     path("audit/", include("buurtteam.audit.urls")),

@@ -54,12 +54,19 @@ def _case_data(actor: Actor, case: Case) -> tuple[list[Referral], list[Agreement
 
 
 def dossier_section(request: HttpRequest, actor: Actor, case: Case) -> extensions.DossierSection:
+    from buurtteam.referrals.views.case import section_context  # the section's rows and forms
+
     referrals, agreements = _case_data(actor, case)
     return extensions.DossierSection(
         anchor="verwijzingen",
         title=_("Verwijzingen en afspraken"),
         template="referrals/dossier/_section.html",
-        context={"referrals": referrals, "agreements": agreements, "case": case},
+        context={
+            "referrals": referrals,
+            "agreements": agreements,
+            "case": case,
+            **section_context(actor, case, referrals, agreements),
+        },
         order=55,
     )
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from buurtteam.audit.models import Action
 from buurtteam.audit.services import record
+from buurtteam.cases.models import Goal, LifeDomain
 from buurtteam.core.gate import access_or_404
 from buurtteam.referrals.models import (
     WAITING_STATUSES,
@@ -101,6 +102,36 @@ def referral_get(*, actor: Actor, referral_id: int) -> Referral:
     )
     _audit_case_read(actor, referral.case, "referral", referral.pk)
     return referral
+
+
+def referral_for_write(*, actor: Actor, case: Case, referral_id: int) -> Referral:
+    """The referral a step form posts to: in this case, full access, 404 otherwise. Not audited as a read;
+    the service that writes records the event."""
+    return access_or_404(  # type: ignore[no-any-return]
+        Referral.objects.full_for(actor)
+        .filter(case_id=case.pk)
+        .select_related("case", "partner", "bridging"),
+        pk=referral_id,
+    )
+
+
+def life_domains(*, actor: Actor, case: Case) -> list[LifeDomain]:
+    """The domains of the organisation's default instrument, in their order (one query)."""
+    return list(
+        LifeDomain.objects.visible_to(actor)
+        .filter(domain_set__organisation_id=case.organisation_id, domain_set__is_default=True)
+        .order_by("position", "id")
+    )
+
+
+def plan_goals(*, actor: Actor, case: Case) -> list[Goal]:
+    """The goals of the plan of the case's household (for the referral and agreement forms; one query)."""
+    return list(
+        Goal.objects.visible_to(actor)
+        .filter(plan__household_id=case.household_id)
+        .select_related("domain")
+        .order_by("position", "id")
+    )
 
 
 def consent_get(*, actor: Actor, referral: Referral, consent_id: int) -> Consent:

@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 
 from buurtteam.cases import extensions
 from buurtteam.safety import selectors
+from buurtteam.safety.forms import CrisisForm, TrackStartForm
+from buurtteam.safety.models import MeldcodeTrack
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -19,11 +21,18 @@ if TYPE_CHECKING:
 def dossier_section(request: HttpRequest, actor: Actor, case: Case) -> extensions.DossierSection | None:
     if not selectors.may_open(actor=actor, case_id=case.pk):
         return None
+    tracks = selectors.case_tracks(actor=actor, case=case)
     return extensions.DossierSection(
         anchor="veiligheid",
         title=_("Veiligheid en meldcode"),
         template="safety/dossier/_section.html",
-        context={"tracks": selectors.case_tracks(actor=actor, case=case), "case": case},
+        context={
+            "tracks": tracks,
+            "open_track": next((t for t in tracks if t.status == MeldcodeTrack.Status.OPEN), None),
+            "case": case,
+            "start_form": TrackStartForm(prefix="meldcode"),
+            "crisis_form": CrisisForm(prefix="crisis", mark=not case.crisis),
+        },
         order=15,
     )
 

@@ -29,6 +29,7 @@ def _casework_items(user: User) -> list[tuple[str, Any]]:
     ]
     if user.primary_team_id is not None:
         candidates.append((_optional("cases:meeting_list", team_id=user.primary_team_id), _("Casusoverleg")))
+        candidates.append((_optional("referrals:waitlist", team_id=user.primary_team_id), _("Wachtlijst")))
     return [(url, label) for url, label in candidates if url is not None]
 
 
@@ -39,6 +40,9 @@ def shell(request: HttpRequest) -> dict[str, Any]:
     items = [(reverse("workspace:home"), _("Start"))]
     if user.role != Role.POLICY_OFFICER:
         items += _casework_items(user)
+    partners = _optional("referrals:partner_directory")
+    if partners is not None:
+        items.append((partners, _("Netwerkpartners")))
     items.append((reverse("workspace:team_list"), _("Teams")))
     if user.role in {Role.COORDINATOR, Role.ADMINISTRATOR}:
         items.append((reverse("audit:trail"), _("Audittrail")))

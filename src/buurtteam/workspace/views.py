@@ -16,6 +16,7 @@ from buurtteam.cases.selectors import cases as case_selectors
 from buurtteam.cases.views.caseload import case_url
 from buurtteam.core.roles import Role
 from buurtteam.organisation import selectors as org_selectors
+from buurtteam.referrals import selectors as referral_selectors
 
 
 def _actor(request: HttpRequest) -> User:
@@ -42,15 +43,33 @@ def _casework(actor: User) -> dict[str, Any]:
         "my_tasks": tasks,
         "today": timezone.localdate(),
     }
+    # Residents waiting for a partner whom I should have called or visited by now.
+    late_check_ins = referral_selectors.overdue_check_ins(actor=actor, contact_id=actor.pk)
+    context["late_check_ins"] = [
+        {
+            "plan": plan,
+            "days": (context["today"] - plan.next_due).days,
+            "url": case_url(plan.referral.case_id),
+        }
+        for plan in late_check_ins
+    ]
     team_id = actor.primary_team_id
+    crisis: list[Any] = []
     if actor.role == Role.COORDINATOR and team_id is not None:
+        crisis = case_selectors.crisis_cases(actor=actor, team_id=team_id)
+        context["crisis_cases"] = [(c, case_url(c.pk)) for c in crisis]
         context["team_attention"] = {
             "team_id": team_id,
             "team_name": actor.primary_team_name,
             "overdue": len(case_selectors.overdue_pickups(actor=actor, team_id=team_id)),
             "unassigned": caseload_extra.unassigned_count(actor=actor, team_id=team_id),
         }
-    shown = {c.pk: c.client_id for c in recent} | {t.case_id: t.case.client_id for t in tasks}
+    shown = (
+        {c.pk: c.client_id for c in recent}
+        | {t.case_id: t.case.client_id for t in tasks}
+        | {p.referral.case_id: p.referral.case.client_id for p in late_check_ins}
+        | {c.pk: c.client_id for c in crisis}
+    )
     if shown:
         record(
             actor=actor,

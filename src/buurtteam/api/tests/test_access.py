@@ -7,6 +7,7 @@ endpoint is added without an entry here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -21,8 +22,11 @@ from buurtteam.cases.models import Case, Goal
 from buurtteam.cases.services import lifecycle
 from buurtteam.cases.tests.factories import give_area, registered_case, resident_in, walk_to_execution
 from buurtteam.core.gate import system_access
+from buurtteam.referrals.models import BridgingPlan
+from buurtteam.referrals.services import agreements, partners, referrals
 from buurtteam.residents.models import HouseholdMember
 from buurtteam.residents.services import break_glass
+from buurtteam.safety.services import meldcode
 
 TODAY = "2020-01-01"
 
@@ -34,6 +38,10 @@ class Endpoint:
     body: dict[str, Any] | None = None
     query: dict[str, Any] = field(default_factory=dict)
     own_data: bool = False  # names no object of another team: a stranger gets their own (empty) data
+    org_wide: bool = (
+        False  # organisation data (the partner directory, a team): the same organisation reads it
+    )
+    admin_only: bool = False  # only a functional administrator may (the partner directory)
 
     @property
     def id(self) -> str:
@@ -102,7 +110,71 @@ ENDPOINTS = [
     Endpoint("POST", "/tasks/{task_id}/done", {}),
     Endpoint("POST", "/cases/{case_id}/evaluations", {"held_on": TODAY}),
     Endpoint("POST", "/evaluations/{evaluation_id}/complete", {"summary": "Goed", "outcome": "continue"}),
+    # Issue 4: partners, referrals, bridging, agreements, meldcode, crisis.
+    Endpoint("GET", "/partners", query={"q": "Brug"}, own_data=True),
+    Endpoint(
+        "POST", "/partners", {"name": "Wijkteam Oost", "kind": "welfare"}, own_data=True, admin_only=True
+    ),
+    Endpoint("GET", "/partners/{partner_id}", org_wide=True),
+    Endpoint("PATCH", "/partners/{partner_id}", {"offer": "Alles"}, admin_only=True),
+    Endpoint("GET", "/partners/{partner_id}/contacts", org_wide=True),
+    Endpoint("POST", "/partners/{partner_id}/contacts", {"name": "Piet"}, admin_only=True),
+    Endpoint("GET", "/cases/{case_id}/referrals"),
+    Endpoint("POST", "/cases/{case_id}/referrals", {"partner_id": "{partner_id}", "question": "Hulp"}),
+    Endpoint("GET", "/referrals/{referral_id}"),
+    Endpoint("GET", "/referrals/{referral_id}/consents"),
+    Endpoint(
+        "POST",
+        "/referrals/{referral_id}/consents",
+        {"given_by": "Sanne", "purpose": "Delen", "given_on": TODAY},
+    ),
+    Endpoint("POST", "/referrals/{referral_id}/consents/{consent_id}/withdraw", {"withdrawn_on": TODAY}),
+    Endpoint("POST", "/referrals/{referral_id}/send", {}),
+    Endpoint("POST", "/referrals/{referral_id}/answer", {"accepted": True}),
+    Endpoint("POST", "/referrals/{referral_id}/wait", {}),
+    Endpoint("POST", "/referrals/{referral_id}/start", {"started_on": TODAY}),
+    Endpoint("POST", "/referrals/{referral_id}/finish", {}),
+    Endpoint("POST", "/referrals/{referral_id}/cancel", {"reason": "Niet meer nodig"}),
+    Endpoint("POST", "/referrals/{referral_id}/feedback", {"feedback": "Gaat goed"}),
+    Endpoint("GET", "/teams/{team_id}/waitlist", org_wide=True),
+    Endpoint("GET", "/check-ins/overdue", own_data=True),
+    Endpoint("GET", "/check-ins/overdue", query={"team_id": "{team_id}"}),
+    Endpoint("GET", "/bridging-plans/{plan_id}"),
+    Endpoint("PATCH", "/bridging-plans/{plan_id}", {"interval_days": 7}),
+    Endpoint("GET", "/bridging-plans/{plan_id}/check-ins"),
+    Endpoint(
+        "POST",
+        "/bridging-plans/{plan_id}/check-ins",
+        {"occurred_at": "2020-01-01T10:00", "mode": "phone", "wellbeing": "stable"},
+    ),
+    Endpoint("GET", "/cases/{case_id}/agreements"),
+    Endpoint(
+        "POST",
+        "/cases/{case_id}/agreements",
+        {"party": "Buurman", "what": "Boodschappen", "starts_on": TODAY},
+    ),
+    Endpoint(
+        "PUT",
+        "/cases/{case_id}/agreements/{agreement_id}",
+        {"party": "Buurman", "what": "Boodschappen", "starts_on": TODAY},
+    ),
+    Endpoint("POST", "/cases/{case_id}/agreements/{agreement_id}/end", {}),
+    Endpoint("GET", "/cases/{case_id}/meldcode-tracks"),
+    Endpoint("POST", "/cases/{case_id}/meldcode-tracks", {"concern": "Zorgen"}),
+    Endpoint("GET", "/meldcode-tracks/{track_id}"),
+    Endpoint(
+        "POST", "/meldcode-tracks/{track_id}/steps", {"number": 1, "done_on": TODAY, "note": "Signalen"}
+    ),
+    Endpoint("POST", "/meldcode-tracks/{track_id}/stop", {"reason": "Geen vermoeden"}),
+    Endpoint("POST", "/meldcode-tracks/{track_id}/report", {"reported_on": TODAY}),
+    Endpoint("POST", "/cases/{case_id}/crisis/mark", {"note": "Uithuiszetting dreigt"}),
+    Endpoint("POST", "/cases/{case_id}/crisis/lift", {}),
 ]
+
+
+# Lists a stranger may call: they must come back empty (their own organisation has none of these).
+PAGES = {"/cases"}
+LISTS = PAGES | {"/residents", "/teams/{team_id}/waitlist", "/check-ins/overdue"}
 
 
 @dataclass
@@ -112,7 +184,17 @@ class World:
 
     @property
     def fingerprints(self) -> list[str]:
-        return ["Sanne", "de Vries", "Betalingsachterstanden", "Lindelaan", self.tenant.worker.full_name]
+        return [
+            "Sanne",
+            "de Vries",
+            "Betalingsachterstanden",
+            "Lindelaan",
+            self.tenant.worker.full_name,
+            "Gezinsbegeleiding",
+            "Blauwe plekken",
+            "Loopt wekelijks langs",
+            "Gegevens delen",
+        ]
 
 
 def fill(value: Any, ids: dict[str, int]) -> Any:
@@ -142,6 +224,7 @@ def world(tenant: Tenant) -> World:
     with system_access("test fixture"):
         household_id = HouseholdMember.objects.get(resident=resident).household_id
         goal = Goal.objects.get(plan__household_id=household_id)
+    issue_4 = _referral_objects(tenant, case)
     return World(
         tenant,
         {
@@ -153,8 +236,46 @@ def world(tenant: Tenant) -> World:
             "goal_id": goal.pk,
             "evaluation_id": evaluation.pk,
             "worker_id": tenant.worker.pk,
+            **issue_4,
         },
     )
+
+
+def _referral_objects(tenant: Tenant, case: Case) -> dict[str, int]:
+    """A partner with a contact, a sent referral (consent, an overdue bridging plan), an agreement and a
+    meldcode track on ``case``."""
+    partner = partners.partner_save(actor=tenant.administrator, name="Jeugdhulp De Brug", kind="youth_care")
+    partners.contact_save(actor=tenant.administrator, partner=partner, name="Ilse Kramer")
+    referral = referrals.referral_propose(
+        actor=tenant.worker, case=case, partner_id=partner.pk, question="Gezinsbegeleiding"
+    )
+    consent = referrals.consent_record(
+        actor=tenant.worker,
+        referral=referral,
+        given_by="Sanne de Vries",
+        purpose="Gegevens delen met De Brug",
+        given_on=timezone.localdate(),
+    )
+    referrals.referral_send(actor=tenant.worker, referral=referral, contact_id=tenant.worker.pk)
+    with system_access("test fixture: the check-in is overdue"):
+        plan = BridgingPlan.objects.get(referral=referral)
+        BridgingPlan.objects.filter(pk=plan.pk).update(next_due=timezone.localdate() - timedelta(days=3))
+    agreement = agreements.agreement_add(
+        actor=tenant.worker,
+        case=case,
+        party="Wijkagent",
+        what="Loopt wekelijks langs",
+        starts_on=timezone.localdate(),
+    )
+    track = meldcode.track_start(actor=tenant.worker, case=case, concern="Blauwe plekken gezien")
+    return {
+        "partner_id": partner.pk,
+        "referral_id": referral.pk,
+        "consent_id": consent.pk,
+        "plan_id": plan.pk,
+        "agreement_id": agreement.pk,
+        "track_id": track.pk,
+    }
 
 
 def request(caller: Any, endpoint: Endpoint, ids: dict[str, int]) -> Any:
@@ -194,22 +315,33 @@ def _stranger(tenant: Tenant, other_tenant: Tenant, who: str) -> User:
         "other_org_coordinator": other_tenant.coordinator,
         "policy_officer": tenant.policy_officer,
         "colleague_of_other_team": tenant.colleague,
+        "other_org_administrator": other_tenant.administrator,
     }[who]
 
 
 def _expected(endpoint: Endpoint, who: str) -> set[int]:
     if who == "policy_officer":
         return {404}  # a policy officer reaches no person at all
+    if endpoint.admin_only and who != "other_org_administrator":
+        return {404}  # the service refuses anyone but a functional administrator
     if endpoint.own_data:
         return {200, 201}  # their own organisation's (or team's) data: checked for leaks below
-    if who == "colleague_of_other_team" and endpoint.query:
-        return {200}  # teams are known organisation-wide; the team's cases are not (empty list)
+    if who == "colleague_of_other_team" and (endpoint.query or endpoint.org_wide):
+        # Teams and partners are known organisation-wide; the team's cases and waitlist are not (empty).
+        return {200}
     return {404}
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "who", ["other_org_worker", "other_org_coordinator", "policy_officer", "colleague_of_other_team"]
+    "who",
+    [
+        "other_org_worker",
+        "other_org_coordinator",
+        "other_org_administrator",
+        "policy_officer",
+        "colleague_of_other_team",
+    ],
 )
 def test_strangers_get_404_and_nothing_else(world: World, other_tenant: Tenant, who: str) -> None:
     """Every endpoint, with the ids of ``tenant``'s objects, as someone who may not see them."""
@@ -230,15 +362,13 @@ def test_strangers_get_404_and_nothing_else(world: World, other_tenant: Tenant, 
             failures.append((endpoint.id, "404 body", body[:300]))
         if 404 in expected and writes() != before:
             failures.append((endpoint.id, "wrote something"))
-        if (
-            endpoint.method == "GET"
-            and endpoint.path in {"/cases", "/residents"}
-            and response.status_code == 200
-        ):
+        if endpoint.method == "GET" and endpoint.path in LISTS and response.status_code == 200:
             found = response.json()
-            if found["items"] if endpoint.path == "/cases" else found:
-                failures.append((endpoint.id, "listed someone", body[:300]))
+            if found["items"] if endpoint.path in PAGES else found:
+                failures.append((endpoint.id, "listed something", body[:300]))
         failures.extend((endpoint.id, "leaks", secret) for secret in world.fingerprints if secret in body)
+        if who.startswith("other_org") and "De Brug" in body:
+            failures.append((endpoint.id, "leaks another organisation's partner"))
     assert not failures, failures
     with system_access("test assertion"):
         assert Case.objects.values().get(pk=world.ids["case_id"]) == case_before
@@ -278,3 +408,15 @@ def test_break_the_glass_opens_the_case_through_the_api(world: World) -> None:
     )
     assert ok(colleague.get(f"/cases/{case_id}"))["access"] == "full"
     assert ok(colleague.get(f"/residents/{world.ids['resident_id']}"))["first_name"] == "Sanne"
+
+
+@pytest.mark.django_db
+def test_the_owner_reaches_every_read(world: World) -> None:
+    """The 404s above mean something: the case's worker reads every GET endpoint with the same ids."""
+    owner = as_token(world.tenant.worker)
+    failures = [
+        (endpoint.id, response.status_code, response.content.decode()[:200])
+        for endpoint in ENDPOINTS
+        if endpoint.method == "GET" and (response := request(owner, endpoint, world.ids)).status_code != 200
+    ]
+    assert not failures, failures

@@ -44,8 +44,7 @@ def team_phase_counts(*, actor: Actor, team_id: int) -> dict[str, int]:
 
 
 def unassigned_count(*, actor: Actor, team_id: int) -> int:
-    active = CaseAssignment.objects.visible_to(actor).filter(ended_at__isnull=True).values("case_id")
-    return int(Case.objects.visible_to(actor).open().filter(team_id=team_id).exclude(pk__in=active).count())
+    return int(Case.objects.visible_to(actor).open().filter(team_id=team_id).unassigned().count())
 
 
 @dataclass(frozen=True)

@@ -63,9 +63,7 @@ def unassigned_queue(*, actor: Actor, team_id: int) -> QuerySet[Case]:
         Case.objects.visible_to(actor)
         .open()
         .filter(team_id=team_id)
-        .exclude(
-            pk__in=CaseAssignment.objects.visible_to(actor).filter(ended_at__isnull=True).values("case_id")
-        )
+        .unassigned()
         .order_by("-crisis", "registered_at")
     )
     return _with_summary(actor, qs)  # type: ignore[no-any-return]
@@ -151,9 +149,10 @@ def crisis_cases(*, actor: Actor, team_id: int) -> list[Case]:
     )
 
 
-def overdue_pickups(*, actor: Actor, team_id: int) -> list[Case]:
-    """Open complex cases of the team without a first substantive contact past the deadline."""
-    target = pickup_target(actor)
+def overdue_pickups(*, actor: Actor, team_id: int, target: int | None = None) -> list[Case]:
+    """Open complex cases of the team without a first substantive contact past the deadline
+    (``target``: the organisation's pickup target in working days, read if not given)."""
+    target = pickup_target(actor) if target is None else target
     oldest_ok = timezone.now() - datetime.timedelta(
         days=target
     )  # calendar days <= working days: a safe pre-filter

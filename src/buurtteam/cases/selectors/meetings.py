@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Q
 from django.utils import timezone
 
-from buurtteam.cases.models import Case, CaseAssignment, CaseMeeting, MeetingItem
+from buurtteam.cases.models import Case, CaseMeeting, MeetingItem
 from buurtteam.cases.selectors.cases import overdue_pickups
 from buurtteam.core.gate import access_or_404, system_access
 from buurtteam.organisation.models import Organisation
@@ -49,10 +49,9 @@ def agenda_candidates(*, actor: Actor, team_id: int) -> list[Candidate]:
     for case in overdue_pickups(actor=actor, team_id=team_id)[:AGENDA_LIMIT]:
         add(case.pk, MeetingItem.Reason.OVERDUE)
     new_since = now - datetime.timedelta(days=NEW_WITHIN_DAYS)
-    unassigned = CaseAssignment.objects.visible_to(actor).filter(ended_at__isnull=True).values("case_id")
     for pk in (
         open_cases.filter(registered_at__gte=new_since)
-        .exclude(pk__in=unassigned)
+        .unassigned()
         .values_list("pk", flat=True)[:AGENDA_LIMIT]
     ):
         add(pk, MeetingItem.Reason.NEW)

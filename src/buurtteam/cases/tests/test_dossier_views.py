@@ -198,7 +198,11 @@ def test_whole_lifecycle_through_the_views(tenant: Tenant, worker: Client, case:
     # Assessment on three of the eighteen domains.
     body = worker.get(page(case)).content.decode()
     assert "Zelfredzaamheid-Matrix + jeugd" in body and "2017" in body
-    assert "1 · Acuut probleem" in body and "5 · Volledig zelfredzaam" in body
+    form_url = reverse("cases:case_form", kwargs={"case_id": case.pk, "name": "assessment"})
+    assert f'hx-get="{form_url}"' in body  # the form itself loads when its details open
+    form_body = worker.get(form_url, headers={"HX-Request": "true"}).content.decode()
+    assert "1 · Acuut probleem" in form_body and "5 · Volledig zelfredzaam" in form_body
+    assert "<html" not in form_body and f'action="{url("assessment_add", case)}"' in form_body
     data = scores(tenant, {"finances": 2, "school": 1, "housing": 3}, kind="intake")
     data["assessment-strengths"] = "Moeder is gemotiveerd"
     data["assessment-involved_school"] = "Leerplichtambtenaar"
@@ -722,23 +726,48 @@ def test_network_map_on_the_case_page(tenant: Tenant, worker: Client, case: Case
 
 
 def test_the_dossier_page_passes_its_own_checks(tenant: Tenant, worker: Client, case: Case) -> None:
-    """No inline style or script, ids unique, every step form has its own action."""
+    """No inline style or script, ids unique, every step form loads on demand and has its own action."""
     case = walk_to_execution(tenant, case)
     body = worker.get(page(case)).content.decode()
     assert " style=" not in body and "<script>" not in body.split("</head>")[1] and " onclick" not in body
     ids = re.findall(r'\sid="([^"]+)"', body)
     duplicates = {i for i in ids if ids.count(i) > 1}
     assert not duplicates
-    for name in (
-        "contact_add",
-        "note_add",
-        "task_add",
-        "goal_add",
-        "plan_agree",
-        "evaluation_start",
-        "case_close",
+    for name, step in (
+        ("contact", "contact_add"),
+        ("note", "note_add"),
+        ("task", "task_add"),
+        ("goal", "goal_add"),
+        ("plan_agree", "plan_agree"),
+        ("evaluation_start", "evaluation_start"),
+        ("close", "case_close"),
     ):
-        assert f'action="{url(name, case)}"' in body
+        form_url = reverse("cases:case_form", kwargs={"case_id": case.pk, "name": name})
+        assert f'href="{form_url}"' in body  # without JavaScript: a link to the form on its own page
+        fragment = worker.get(form_url, headers={"HX-Request": "true"}).content.decode()
+        assert f'action="{url(step, case)}"' in fragment and "<html" not in fragment
+        page_body = worker.get(form_url).content.decode()
+        assert f'action="{url(step, case)}"' in page_body and "<html" in page_body
+
+
+def test_lazy_forms_need_full_access_and_a_known_name(
+    tenant: Tenant, worker: Client, case: Case, client: Client
+) -> None:
+    case = walk_to_execution(tenant, case)
+    assert (
+        worker.get(
+            reverse("cases:case_form", kwargs={"case_id": case.pk, "name": "bestaat-niet"})
+        ).status_code
+        == 404
+    )
+    goal_form = reverse("cases:case_form", kwargs={"case_id": case.pk, "name": "action"})
+    assert worker.get(goal_form).status_code == 404  # a per-goal form needs ?doel=
+    assert worker.get(goal_form, {"doel": "abc"}).status_code == 404
+    client.force_login(tenant.colleague)  # another team
+    assert (
+        client.get(reverse("cases:case_form", kwargs={"case_id": case.pk, "name": "contact"})).status_code
+        == 404
+    )
 
 
 # --- Query count ---------------------------------------------------------------------------------------

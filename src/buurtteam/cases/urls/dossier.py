@@ -3,11 +3,13 @@
 from django.urls import URLPattern, path
 
 from buurtteam.cases.views import dossier as views
+from buurtteam.cases.views import dossier_forms
 
 CASE = "casussen/<int:case_id>/"
 
 urlpatterns: list[URLPattern] = [
     path(CASE, views.case_detail, name="case_detail"),
+    path(f"{CASE}formulier/<slug:name>/", dossier_forms.case_form, name="case_form"),
     path(f"{CASE}gesprekken/", views.conversation_add, name="conversation_add"),
     path(f"{CASE}problemen/", views.problems_set, name="problems_set"),
     path(f"{CASE}vraagverheldering/afronden/", views.intake_finish, name="intake_finish"),

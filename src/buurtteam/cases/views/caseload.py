@@ -57,7 +57,8 @@ if TYPE_CHECKING:
     from buurtteam.cases.selectors.assignment import Suggestion
     from buurtteam.core.actor import Actor
 
-PAGE_SIZE = 100
+PAGE_SIZE = 50
+OVERDUE_SHOWN = 10  # the team page lists the longest-waiting overdue pickups; the alert gives the total
 RESIDENT = "resident"
 
 REASON_BADGES: dict[str, str] = {
@@ -155,7 +156,7 @@ def _row(actor: Actor, case: Case, *, target: int, today: datetime.date) -> Case
     badges: list[tuple[str, str]] = []
     if case.safety_concern:
         badges.append((_("Zorgen over veiligheid"), "danger"))
-    if case.urgency == Urgency.CRISIS:
+    if case.crisis or case.urgency == Urgency.CRISIS:
         badges.append((_("Crisis"), "danger"))
     elif case.urgency == Urgency.URGENT:
         badges.append((_("Met spoed"), "warning"))
@@ -177,7 +178,7 @@ def my_cases(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
     target = case_selectors.pickup_target(actor)
     today = timezone.localdate()
-    cases = case_selectors.my_cases(actor=actor).order_by("-registered_at", "-pk")
+    cases = case_selectors.my_cases(actor=actor).order_by("-crisis", "-registered_at", "-pk")
     page = Paginator(cases, PAGE_SIZE).get_page(_page_number(request))
     rows = [_row(actor, c, target=target, today=today) for c in page]
     tasks = extra.open_tasks_per_case(actor=actor, case_ids=[r.case.pk for r in rows])
@@ -203,11 +204,12 @@ def team_cases(request: HttpRequest, team_id: int) -> HttpResponse:
     target = case_selectors.pickup_target(actor)
     today = timezone.localdate()
     cases = case_selectors.team_cases(actor=actor, team_id=team.pk, status=status).order_by(
-        "-registered_at", "-pk"
+        "-crisis", "-registered_at", "-pk"
     )
     page = Paginator(cases, PAGE_SIZE).get_page(_page_number(request))
     rows = [_row(actor, c, target=target, today=today) for c in page]
-    overdue_cases = case_selectors.overdue_pickups(actor=actor, team_id=team.pk)
+    overdue_all = case_selectors.overdue_pickups(actor=actor, team_id=team.pk, target=target)
+    overdue_cases = overdue_all[:OVERDUE_SHOWN]
     overdue = [_row(actor, c, target=target, today=today) for c in overdue_cases]
     _audit_list(
         actor,
@@ -227,6 +229,7 @@ def team_cases(request: HttpRequest, team_id: int) -> HttpResponse:
             "rows": rows,
             "page": page,
             "overdue": overdue,
+            "overdue_total": len(overdue_all),
             "target": target,
             "unassigned": extra.unassigned_count(actor=actor, team_id=team.pk),
             "query": _query_without_page(request),

@@ -42,7 +42,7 @@ from buurtteam.cases.forms.dossier import (
     TaskForm,
     TimelineFilterForm,
 )
-from buurtteam.cases.models import Assessment, Status, TimelineEntry
+from buurtteam.cases.models import Status, TimelineEntry
 from buurtteam.cases.rules import PLAN_STATUSES
 from buurtteam.cases.selectors import cases as case_selectors
 from buurtteam.cases.selectors import dossier as dossier_selectors
@@ -50,6 +50,7 @@ from buurtteam.cases.selectors import dossier_extra
 from buurtteam.cases.selectors import residents as resident_selectors
 from buurtteam.cases.services import lifecycle, plan
 from buurtteam.cases.services.domains import default_domain_set
+from buurtteam.cases.views import dossier_forms
 from buurtteam.core.forms import add_service_errors
 
 if TYPE_CHECKING:
@@ -69,13 +70,7 @@ STEPS = [
     Status.CLOSED,
 ]
 
-# Which assessment moments fit the phase; the first is the default.
-ASSESSMENT_KINDS: dict[str, list[str]] = {
-    Status.ASSESSMENT: [Assessment.Kind.INTAKE, Assessment.Kind.CLOSING],
-    Status.PLANNING: [Assessment.Kind.INTAKE, Assessment.Kind.CLOSING],
-    Status.EVALUATION: [Assessment.Kind.EVALUATION, Assessment.Kind.CLOSING],
-    Status.EXECUTION: [Assessment.Kind.CLOSING],
-}
+ASSESSMENT_KINDS = dossier_forms.ASSESSMENT_KINDS
 
 TEMPLATE = "cases/dossier/case_detail.html"
 SUMMARY_TEMPLATE = "cases/dossier/case_summary.html"
@@ -217,24 +212,11 @@ def _dossier_context(
         for m in members
     ]
 
-    # Forms: the one that failed comes back bound, with its errors.
-    def form(key: str, make: Callable[[], BaseForm]) -> BaseForm:
-        return bound.get(key) or make()
-
     today = timezone.localdate()
     kinds = ASSESSMENT_KINDS.get(case.status, [])
     open_evaluation = next((e for e in reversed(d.evaluations) if e.completed_at is None), None)
     in_plan = is_open and case.status in PLAN_STATUSES
-    goals = [
-        {
-            "goal": g,
-            "status_form": bound.get(f"goal-{g.pk}")
-            or GoalStatusForm(prefix=f"goal-{g.pk}", initial={"status": g.status}),
-            "action_form": bound.get(f"action-{g.pk}")
-            or ActionForm(prefix=f"action-{g.pk}", colleagues=colleagues),
-        }
-        for g in d.goals
-    ]
+    forms, goals = dossier_forms.build_forms(case=case, d=d, colleagues=colleagues, bound=bound)
     levels = dict(SCORE_LEVELS)
     assignments = _assignments(case)
     pickup = case_selectors.pickup(case, target_days=settings.pickup_target_days)
@@ -282,48 +264,7 @@ def _dossier_context(
         "goals": goals,
         "open_evaluation": open_evaluation,
         "can_start_evaluation": is_open and case.status == Status.EXECUTION,
-        "forms": {
-            "conversation": form(
-                "conversation", lambda: ConversationForm(prefix="conversation", initial={"held_on": today})
-            ),
-            "problems": form(
-                "problems", lambda: ProblemListForm(prefix="problems", domains=d.domains, problems=d.problems)
-            ),
-            "intake_finish": form("intake_finish", lambda: StepForm(prefix="intake")),
-            "assessment": form(
-                "assessment",
-                lambda: AssessmentForm(
-                    prefix="assessment", domains=d.domains, kinds=kinds, initial={"assessed_on": today}
-                ),
-            ),
-            "goal": form("goal", lambda: GoalForm(prefix="goal", domains=d.domains)),
-            "action_done": form("action_done", lambda: StepForm(prefix="action-done")),
-            "plan_agree": form(
-                "plan_agree",
-                lambda: PlanAgreeForm(
-                    prefix="agree", initial={"agreed_by": d.plan.agreed_by if d.plan is not None else ""}
-                ),
-            ),
-            "contact": form(
-                "contact",
-                lambda: ContactForm(
-                    prefix="contact",
-                    initial={"occurred_on": today, "occurred_time": timezone.localtime().strftime("%H:%M")},
-                ),
-            ),
-            "note": form("note", lambda: NoteForm(prefix="note")),
-            "task": form("task", lambda: TaskForm(prefix="task", colleagues=colleagues)),
-            "task_done": form("task_done", lambda: StepForm(prefix="task-done")),
-            "evaluation_start": form(
-                "evaluation_start",
-                lambda: EvaluationStartForm(prefix="evaluation", initial={"held_on": today}),
-            ),
-            "evaluation_complete": form(
-                "evaluation_complete", lambda: EvaluationCompleteForm(prefix="evaluation-complete")
-            ),
-            "close": form("close", lambda: CloseForm(prefix="close")),
-            "reopen": form("reopen", lambda: ReopenForm(prefix="reopen")),
-        },
+        "forms": forms,
     }
 
 

@@ -27,6 +27,9 @@ from buurtteam.demo.builders.cases import CaseBuilder, cases_for_team
 from buurtteam.demo.builders.fastinsert import Inserter
 from buurtteam.demo.builders.geography import MAX_DISTRICTS, Geography, build_geography
 from buurtteam.demo.builders.meetings import MeetingPlan, next_meeting, past_meeting
+from buurtteam.demo.builders.network import NetworkPass
+from buurtteam.demo.builders.network_rows import NetworkWriter
+from buurtteam.demo.builders.partners import Directory, build_partners
 from buurtteam.demo.builders.rows import RowWriter
 from buurtteam.demo.builders.staff import DEMO_PASSWORD, MIN_TEAM_SIZE, DemoAccount, StaffBuilder, team_size
 from buurtteam.demo.builders.story import LOCAL
@@ -140,8 +143,16 @@ def build_demo(options: DemoOptions | None = None) -> DemoResult:
             )
         staff.add_organisation_roles(teams[0])
         users = staff.save(teams)
+        directory = build_partners(rng, organisation)
         case_counts = _build_cases(
-            rng, fake, options, organisation=organisation, geo=geo, teams=teams, staff=staff
+            rng,
+            fake,
+            options,
+            organisation=organisation,
+            geo=geo,
+            teams=teams,
+            staff=staff,
+            directory=directory,
         )
 
         counts = {
@@ -152,6 +163,8 @@ def build_demo(options: DemoOptions | None = None) -> DemoResult:
             "teams": len(teams),
             "locations": sum(len(plan.locations) for plan in teams),
             "staff": len(users),
+            "partners": len(directory.partners),
+            "partner_contacts": directory.contacts,
             **case_counts,
         }
         record(
@@ -181,6 +194,7 @@ def _build_cases(
     geo: Geography,
     teams: list[TeamPlan],
     staff: StaffBuilder,
+    directory: Directory,
 ) -> dict[str, int]:
     """Residents, households and cases for every team; meetings; the demo users' caseload."""
     per_team = [cases_for_team(rng, scale=options.scale, fixed=options.cases_per_team) for _team in teams]
@@ -193,13 +207,18 @@ def _build_cases(
         geo=geo,
         now=options.now(),
         pickup_days=organisation.pickup_target_working_days,
+        network=directory,
     )
+    network = NetworkPass(rng, directory, builder.calendar, builder.now)
     meetings: list[tuple[int, MeetingPlan]] = []
     for index, (plan, count) in enumerate(zip(teams, per_team, strict=True)):
         members = [p for p in staff.plans if p.team_index == index]
         team = builder.add_team(plan, members, count)
         if index == 0:
             builder.demo_caseload(team)
+        network.add_team(team)
+        if index == 0:
+            network.demo_waitlist(team)
         chair = next((p.user.pk for p in members if p.user.role == Role.COORDINATOR), None)
         common = {"calendar": builder.calendar, "today": builder.today, "chair_id": chair}
         meetings.append((plan.team.pk, past_meeting(rng, team.stories, **common)))  # type: ignore[arg-type]
@@ -214,5 +233,6 @@ def _build_cases(
     with inserter.tuned():
         counts = builder.people.save(inserter)
         counts.update(writer.write(stories, meetings))
+        counts.update(NetworkWriter(inserter, domains=writer.domains).write(stories))
         inserter.finish()
     return counts

@@ -23,6 +23,7 @@ from buurtteam.cases.services.domains import DEFAULT_DOMAINS
 from buurtteam.core.roles import Role
 from buurtteam.demo.builders.casework import Simulator
 from buurtteam.demo.builders.geography import Geography
+from buurtteam.demo.builders.partners import Directory
 from buurtteam.demo.builders.people import HouseholdPlan, PeopleBuilder
 from buurtteam.demo.builders.staff import StaffPlan
 from buurtteam.demo.builders.story import CO, LEAD, LOCAL, Calendar, Span, Story, TaskRow, moment
@@ -79,6 +80,7 @@ class CaseBuilder:
         geo: Geography,
         now: datetime.datetime,
         pickup_days: int,
+        network: Directory,
     ) -> None:
         self.rng, self.now = rng, now
         self.today = now.astimezone(LOCAL).date()
@@ -89,7 +91,7 @@ class CaseBuilder:
         self.people = PeopleBuilder(
             rng, fake, organisation=organisation, postcodes=geo.postcodes, today=self.today
         )
-        self.simulator = Simulator(rng, self.calendar, now, pickup_days)
+        self.simulator = Simulator(rng, self.calendar, now, pickup_days, network)
         self.teams: list[TeamCases] = []
 
     # --- registrations --------------------------------------------------------------------------
@@ -171,6 +173,7 @@ class CaseBuilder:
             if s.user.role in {Role.WORKER, Role.COORDINATOR}
         ]
         team = TeamCases(plan, workers, [])
+        self.simulator.overdue_done = False  # every team gets an overdue bridging check-in
         households: list[HouseholdPlan] = []
         for registered in self._registrations(count):
             registrar = rng.choice([w for w in workers if w.joined <= registered] or workers)

@@ -23,8 +23,8 @@ from buurtteam.cases.models import (
 )
 from buurtteam.demo.builders import distributions as mix
 from buurtteam.demo.builders import texts
-from buurtteam.demo.builders.execution import Steps
 from buurtteam.demo.builders.people import HouseholdPlan, Person
+from buurtteam.demo.builders.referrals import ReferralSteps
 from buurtteam.demo.builders.story import (
     CO,
     LEAD,
@@ -40,8 +40,9 @@ Kind = TimelineEntry.Kind
 DAY = datetime.timedelta(days=1)
 
 
-class Simulator(Steps):
-    """Registration, intake, assessment and plan; the rest of the case is in execution.Steps."""
+class Simulator(ReferralSteps):
+    """Registration, intake, assessment and plan; the rest of the case is in execution.Steps, the
+    referrals in referrals.ReferralSteps."""
 
     def _domains(self, household: HouseholdPlan) -> list[str]:
         rng = self.rng
@@ -128,9 +129,16 @@ class Simulator(Steps):
         story.spans.append(Span(LEAD, when - datetime.timedelta(minutes=30), None, "Korte vraag"))
         self._conversation(story, when, 1)
         close = self._at(self._later(day, 1, 8))
-        if close <= self.now:
-            reason = ClosureReason.REFERRED if rng.random() < 0.15 else ClosureReason.HANDLED_IN_TEAM
-            self._close(story, close, reason)
+        if close > self.now:
+            return
+        if rng.random() < 0.15:  # handed over to the social basis; closed once that help has started
+            row = self._light_referral(story, when + datetime.timedelta(minutes=rng.randint(30, 90)))
+            if row.actual_start is None:
+                return
+            close = max(close, self._at(self._later(row.actual_start, 1, 3)))
+            if close > self.now:
+                return
+        self._close(story, close, ClosureReason.HANDLED_IN_TEAM)
 
     def _conversation(self, story: Story, at: datetime.datetime, number: int) -> None:
         rng = self.rng
@@ -201,7 +209,11 @@ class Simulator(Steps):
             self._conversation(story, when, number)
         story.problems = [(d, rng.choice(texts.PROBLEMS[d])) for d in story.domains]
         if rng.random() < 0.15:
-            self._close(story, self._at(self._later(day, 1, 10)), mix.EARLY_EXIT.draw(rng))
+            at, reason = self._at(self._later(day, 1, 10)), mix.EARLY_EXIT.draw(rng)
+            if reason == ClosureReason.REFERRED:
+                self._refer_and_close(story, at, evaluate=False)
+            else:
+                self._close(story, at, reason)
             return
         done = self._at(self._later(day, 0, 3))
         if done > now:
@@ -215,7 +227,7 @@ class Simulator(Steps):
         if rng.random() < 0.25 and len(story.domains) > 1:
             story.spans.append(Span(CO, self._at(day), None, "Multidisciplinair: tweede leefgebied"))
         if rng.random() < 0.06:
-            self._close(story, self._at(self._later(day, 2, 12)), ClosureReason.REFERRED)
+            self._refer_and_close(story, self._at(self._later(day, 2, 12)), evaluate=False)
             return
         if not self._plan(story, day):
             return

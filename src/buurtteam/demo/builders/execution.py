@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import random
+from typing import TYPE_CHECKING
 
 from buurtteam.cases.models import Assessment, ClosureReason, Complexity, Evaluation, Status, TimelineEntry
 from buurtteam.demo.builders import distributions as mix
@@ -16,6 +17,7 @@ from buurtteam.demo.builders.people import HouseholdPlan, Person
 from buurtteam.demo.builders.story import (
     CO,
     LEAD,
+    LOCAL,
     AssessmentRow,
     Calendar,
     EvaluationRow,
@@ -26,15 +28,32 @@ from buurtteam.demo.builders.story import (
     moment,
 )
 
+if TYPE_CHECKING:
+    from buurtteam.demo.builders.partners import Directory
+
 Kind = TimelineEntry.Kind
 DAY = datetime.timedelta(days=1)
 
 
 class Steps:
     def __init__(
-        self, rng: random.Random, calendar: Calendar, now: datetime.datetime, pickup_days: int
+        self,
+        rng: random.Random,
+        calendar: Calendar,
+        now: datetime.datetime,
+        pickup_days: int,
+        network: Directory,
     ) -> None:
         self.rng, self.cal, self.now, self.pickup_days = rng, calendar, now, pickup_days
+        self.network = network
+        self.today = now.astimezone(LOCAL).date()
+
+    # --- referrals (referrals.ReferralSteps) -------------------------------------------------------
+    def _refer_and_close(self, story: Story, at: datetime.datetime, *, evaluate: bool) -> None:
+        raise NotImplementedError
+
+    def _network_referrals(self, story: Story, start: datetime.datetime, end: datetime.datetime) -> None:
+        raise NotImplementedError
 
     # --- helpers ------------------------------------------------------------------------------------
     def _later(self, day: datetime.date, low: int, high: int) -> datetime.date:
@@ -93,6 +112,7 @@ class Steps:
         end = start + duration
         reason = mix.FINAL.draw(rng)
         stuck = rng.random() < 0.12
+        self._network_referrals(story, start, end)
         next_eval = self.cal.on_or_after(start.date() + datetime.timedelta(days=rng.randint(70, 100)))
         self._task(story, "evaluation", "Evaluatie plan van aanpak", start, next_eval)
         low, high = mix.INTERVAL[story.weight_intensity]
@@ -122,7 +142,10 @@ class Steps:
                 self._task(story, "check_in", "Even bellen hoe het gaat", last, max(due, last.date()))
             return
         closing = self._at(self.cal.on_or_after(end.date()))
-        if reason in {ClosureReason.GOALS_REACHED, ClosureReason.HANDLED_IN_TEAM, ClosureReason.REFERRED}:
+        if reason == ClosureReason.REFERRED:  # the case stays open until the specialist help starts
+            self._refer_and_close(story, closing, evaluate=True)
+            return
+        if reason in {ClosureReason.GOALS_REACHED, ClosureReason.HANDLED_IN_TEAM}:
             if not self._evaluate(story, closing, final=True):
                 return
             closing = self._at(self._later(closing.date(), 0, 5))

@@ -12,7 +12,7 @@ from buurtteam.demo.builders.story import Calendar, Entry, Story, moment
 
 NEW_WITHIN = datetime.timedelta(days=14)
 STUCK_AFTER = datetime.timedelta(weeks=4)
-ORDER: dict[str, int] = {"safety": 0, "overdue": 1, "stuck": 2}
+ORDER: dict[str, int] = {"crisis": 0, "safety": 1, "overdue": 2, "stuck": 3}
 
 
 @dataclass
@@ -80,6 +80,8 @@ def next_meeting(
 
     open_now = [s for s in stories if s.is_open]
     for story in open_now:
+        if story.crisis_since is not None:
+            add(story, MeetingItem.Reason.CRISIS.value)
         if story.safety:
             add(story, MeetingItem.Reason.SAFETY.value)
         deadline = story.pickup_deadline

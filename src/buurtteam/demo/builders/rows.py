@@ -96,13 +96,18 @@ class RowWriter:
                 satisfaction=s.satisfaction,
                 closed_at_registration=s.closed_at_registration,
                 reopened_count=s.reopened_count,
+                crisis=s.crisis_since is not None,
+                crisis_since=s.crisis_since,
+                crisis_note=s.crisis_note,
                 created_by_id=s.registrar_id,
             )
             for s in stories
         ]
         self.ins.assign(rows)
-        for case in rows:  # the same reference the registration service gives: year and number
+        for story, case in zip(stories, rows, strict=True):
+            # The same reference the registration service gives: year and number.
             case.reference = f"{case.registered_at.astimezone(datetime.UTC).year}-{case.pk:07d}"
+            story.case_id = case.pk
         self.ins.objects(rows)
         self.counts["cases"] = len(rows)
         return rows
@@ -268,6 +273,7 @@ class RowWriter:
 
     def _tasks(self, pairs: Pairs) -> None:
         rows = []
+        written = []
         for story, case in pairs:
             current = story.lead_now() if story.is_open else None
             for t in story.tasks:
@@ -276,8 +282,10 @@ class RowWriter:
                 )
                 done_by = assignee if t.done_at else None
                 rows.append((case.pk, t.kind, t.title, t.due_on, assignee, t.done_at, done_by))
+                written.append(t)
         names: Sequence[str] = ("case_id", "kind", "title", "due_on", "assignee_id", "done_at", "done_by_id")
-        self._add("tasks", Task, names, rows)
+        for task, pk in zip(written, self._add("tasks", Task, names, rows), strict=True):
+            task.pk = pk  # a bridging plan points at its check-in task
 
     def _timeline(self, pairs: Pairs) -> None:
         names: Sequence[str] = (

@@ -119,6 +119,7 @@ class TaskRow:
     due_on: datetime.date
     done_at: datetime.datetime | None = None
     user_id: int | None = None
+    pk: int | None = None  # handed out when written (a bridging plan points at its task)
 
 
 @dataclass(slots=True)
@@ -139,6 +140,105 @@ class EvaluationRow:
     outcome: str = ""
     completed_at: datetime.datetime | None = None
     assessment: int | None = None  # index into Story.assessments
+
+
+# --- Network partners, referrals and safety (filled by referrals.py and network.py) ----------------
+@dataclass(slots=True)
+class ConsentRow:
+    given_by: str
+    purpose: str
+    form: str
+    given_on: datetime.date
+    recorded_at: datetime.datetime
+    withdrawn_on: datetime.date | None = None
+    withdrawn_reason: str = ""
+
+
+@dataclass(slots=True)
+class CheckInRow:
+    at: datetime.datetime
+    mode: str
+    wellbeing: str
+    note: str
+
+
+@dataclass(slots=True)
+class BridgingRow:
+    """The contact person is the case lead: who that is, is known only when the rows are written."""
+
+    created_at: datetime.datetime
+    interval: int
+    support: str
+    task: TaskRow  # the open check-in task while active, else the last one
+    next_due: datetime.date
+    active: bool = True
+    last_check_in_at: datetime.datetime | None = None
+    check_ins: list[CheckInRow] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ReferralRow:
+    partner_id: int
+    partner_name: str
+    specialist: bool
+    domain: str | None
+    question: str
+    proposed_at: datetime.datetime
+    status: str = "proposed"
+    status_changed_at: datetime.datetime | None = None
+    sent_at: datetime.datetime | None = None
+    answered_at: datetime.datetime | None = None
+    rejection_reason: str = ""
+    expected_start: datetime.date | None = None
+    actual_start: datetime.date | None = None
+    ended_at: datetime.datetime | None = None
+    cancel_reason: str = ""
+    feedback: str = ""
+    feedback_at: datetime.datetime | None = None
+    consent: ConsentRow | None = None
+    bridging: BridgingRow | None = None
+
+
+@dataclass(slots=True)
+class PartnerAgreementRow:
+    partner_id: int | None
+    party: str
+    what: str
+    starts_on: datetime.date
+    ends_on: datetime.date | None
+    afterwards: str
+    created_at: datetime.datetime
+    ended_at: datetime.datetime | None = None
+
+
+@dataclass(slots=True)
+class StepRow:
+    number: int
+    done_on: datetime.date
+    signed_at: datetime.datetime
+    note: str
+    answers: dict[str, object]
+
+
+@dataclass(slots=True)
+class ReportRow:
+    reported_on: datetime.date
+    reference: str
+    resident_informed: bool
+    not_informed_reason: str
+    note: str
+    recorded_at: datetime.datetime
+
+
+@dataclass(slots=True)
+class TrackRow:
+    concern: str
+    started_at: datetime.datetime
+    status: str = "open"
+    steps: list[StepRow] = field(default_factory=list)
+    ended_at: datetime.datetime | None = None
+    stop_reason: str = ""
+    report: ReportRow | None = None
 
 
 @dataclass
@@ -177,6 +277,12 @@ class Story:
     evaluations: list[EvaluationRow] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     pickup_deadline: datetime.date | None = None
+    referrals: list[ReferralRow] = field(default_factory=list)
+    partner_agreements: list[PartnerAgreementRow] = field(default_factory=list)
+    meldcode: list[TrackRow] = field(default_factory=list)
+    crisis_since: datetime.datetime | None = None
+    crisis_note: str = ""
+    case_id: int = 0  # set when the case row is written
 
     @property
     def is_open(self) -> bool:

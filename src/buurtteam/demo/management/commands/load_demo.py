@@ -30,8 +30,8 @@ def _date(value: str) -> datetime.date:
 
 class Command(BaseCommand):
     help = (
-        "Laad demogegevens: een verzonnen gemeente met buurtteams, locaties, medewerkers, "
-        "inwoners, huishoudens en enkele duizenden casussen per team."
+        "Laad demogegevens: een verzonnen gemeente met buurtteams, locaties, medewerkers, netwerkpartners, "
+        "inwoners, huishoudens en enkele duizenden casussen per team met verwijzingen en afspraken."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -115,6 +115,7 @@ class Command(BaseCommand):
             % {**counts, "organisation": result.organisation.name}
         )
         write("  " + _("%(staff)d medewerkers") % counts)
+        write("  " + _("%(partners)d netwerkpartners met %(partner_contacts)d contactpersonen") % counts)
         if counts.get("cases"):
             write(
                 "  "
@@ -126,6 +127,22 @@ class Command(BaseCommand):
                 + _(
                     "%(cases)d casussen (%(open_cases)d open), %(timeline_entries)d tijdlijnregels, "
                     "%(tasks)d taken, %(case_meetings)d casusoverleggen"
+                )
+                % counts
+            )
+            write(
+                "  "
+                + _(
+                    "%(referrals)d verwijzingen (%(waiting_referrals)d wachtend), %(bridging_plans)d "
+                    "overbruggingsplannen met %(check_ins)d contacten, %(agreements)d afspraken met partners"
+                )
+                % counts
+            )
+            write(
+                "  "
+                + _(
+                    "%(meldcode_tracks)d meldcodetrajecten (%(veilig_thuis_reports)d meldingen bij Veilig "
+                    "Thuis), %(crisis_cases)d casussen in crisis"
                 )
                 % counts
             )
