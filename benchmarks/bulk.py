@@ -338,7 +338,7 @@ class Generator:
             reason = ("handled_in_team" if simple else REASONS.draw(rng)) if closed else ""
             self.c_referred.append(reason == "referred")
             crisis_since, crisis_note = None, ""
-            if status >= 1 and crisis_left[team_index] and rng.random() < 0.05:
+            if status >= 1 and crisis_left[team_index] and rng.random() < 0.2:
                 crisis_left[team_index] -= 1
                 crisis_since = clock.ts(max(reg + 60, now - rng.randint(DAY // 2, 10 * DAY)))
                 crisis_note = rng.choice(crisis_notes)

@@ -37,7 +37,7 @@ CLOSED_NETWORK_SHARE = 0.02  # of the other closed complex cases: a debt/housing
 CLOSED_CANCELLED_SHARE = 0.01
 REJECTED_FIRST = 0.06  # of the referred closures: another partner rejected first
 OVERDUE_SHARE = 0.15  # of the active plans: the last check-in slipped
-RECORDED = 0.5  # of the intervals of a finished wait: a check-in on record
+RECORDED = 0.45  # of the intervals of a finished wait: a check-in on record
 RUNNING_AGREEMENTS = 0.3  # of the cases in execution or evaluation
 CLOSED_AGREEMENTS = 0.04
 INTERVALS = Weighted({14: 78, 7: 8, 21: 9, 28: 5})
@@ -284,7 +284,7 @@ class ReferralPlan:
     def _referrals(self) -> Iterator[tuple[Any, ...]]:
         gen, rng, clock = self.gen, self.gen.rng, self.gen.clock
         ts, date = clock.ts, clock.date
-        questions = {kind: _plain(texts[0]) for kind, texts in nt.QUESTIONS.items()}
+        questions = [_plain(nt.questions_for(p.name, p.kind)[0]) for p in self.partners]
         domains = {kind: gen.domain_ids.get(code) for kind, code in DOMAIN_BY_KIND.items()}
         feedback = [_plain(t) for texts in nt.FEEDBACK.values() for t in texts]
         for r in range(len(self.status)):
@@ -300,7 +300,7 @@ class ReferralPlan:
                 self.case[r] + 1,
                 p.pk,
                 domains.get(p.kind),
-                questions.get(p.kind) or questions["other"],
+                questions[self.partner[r]],
                 p.specialist,
                 STATUSES[status],
                 ts(changed),
@@ -373,12 +373,13 @@ def agreements(gen: Generator, partners: Sequence[PartnerRef]) -> None:
     complex ones (ended at the closing)."""
     rng, clock = gen.rng, gen.clock
     now = clock.now
-    by_kind: dict[str, int] = {}
+    by_key: dict[str, int] = {}
     for p in partners:
-        by_kind.setdefault(p.kind, p.pk)
+        by_key.setdefault(p.kind, p.pk)
+        by_key[p.name] = p.pk
     templates = [
-        (by_kind.get(kind) if kind else None, party, what, after)
-        for kind, party, what, after, _d in nt.AGREEMENTS
+        (by_key.get(key) if key else None, party, what, after)
+        for key, party, what, after, _d in nt.AGREEMENTS
     ]
 
     def rows() -> Iterator[tuple[Any, ...]]:

@@ -24,10 +24,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SETTINGS = "buurtteam.config.settings_test"
 # Modules whose import registers scenarios. Later issues add theirs here.
-SCENARIO_MODULES = ["benchmarks.scenarios", "benchmarks.scenarios_cases"]
+SCENARIO_MODULES = ["benchmarks.scenarios", "benchmarks.scenarios_cases", "benchmarks.scenarios_referrals"]
 
 
-NOTED = ("team_id", "case_id", "added_entries", "query", "matches_in_team", "url")
+NOTED = ("team_id", "case_id", "added_entries", "query", "matches_in_team", "waiting", "overdue", "url")
 
 
 class BenchmarkError(RuntimeError):
@@ -175,7 +175,13 @@ def existing_demo() -> Any:
     with system_access("benchmark"):
         organisation = Organisation.objects.select_related("municipality").get(name=names.ORGANISATION_NAME)
         teams = list(Team.objects.filter(organisation=organisation).order_by("pk"))
-    tables = ["cases_case", "residents_resident", "cases_timelineentry"]
+    tables = [
+        "cases_case",
+        "residents_resident",
+        "cases_timelineentry",
+        "referrals_referral",
+        "referrals_checkin",
+    ]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(

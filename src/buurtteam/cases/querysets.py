@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from django.apps import apps
 from django.db import models
 
-from buurtteam.core.gate import GatedQuerySet
+from buurtteam.core.gate import GatedQuerySet, Grant, memo_filter
 from buurtteam.core.roles import Role
 from buurtteam.residents.querysets import resident_ids_by_break_glass
 
@@ -41,6 +41,10 @@ def _assigned_case_ids(actor: Actor) -> models.QuerySet[Any]:
 
 
 def full_access_filter(actor: Actor) -> models.Q:
+    return memo_filter(actor, ("case_full",), lambda: _full_access_filter(actor))
+
+
+def _full_access_filter(actor: Actor) -> models.Q:
     if actor.role == Role.POLICY_OFFICER or actor.organisation_id is None:
         return NOTHING
     full = models.Q(pk__in=_assigned_case_ids(actor)) | models.Q(
@@ -53,6 +57,9 @@ def full_access_filter(actor: Actor) -> models.Q:
 
 class CaseQuerySet(GatedQuerySet[Any]):
     def visibility_filter(self, actor: Actor) -> models.Q:
+        return memo_filter(actor, ("case_summary",), lambda: self._summary_filter(actor))
+
+    def _summary_filter(self, actor: Actor) -> models.Q:
         if actor.role == Role.POLICY_OFFICER:
             return NOTHING
         return models.Q(organisation_id=actor.organisation_id) & (
@@ -85,6 +92,17 @@ class CasePartQuerySet(GatedQuerySet[Any]):
     needs_full_access = True
 
     def visibility_filter(self, actor: Actor) -> models.Q:
+        return memo_filter(
+            actor, ("case_part", self.case_field, self.needs_full_access), lambda: self._part_filter(actor)
+        )
+
+    def grant_filter(self, grant: Grant) -> models.Q | None:
+        levels = ("full",) if self.needs_full_access else ("full", "summary")
+        if grant.kind != "Case" or grant.level not in levels:
+            return None
+        return models.Q(**{self.case_field: grant.object_id})
+
+    def _part_filter(self, actor: Actor) -> models.Q:
         case_model = apps.get_model("cases", "Case")
         cases = (
             case_model.objects.full_for(actor)
@@ -111,9 +129,20 @@ class PlanQuerySet(GatedQuerySet[Any]):
         case_model = apps.get_model("cases", "Case")
         return models.Q(household_id__in=case_model.objects.full_for(actor).values("household_id"))
 
+    def grant_filter(self, grant: Grant) -> models.Q | None:
+        if grant.kind != "Case" or grant.level != "full":
+            return None
+        return models.Q(household_id=grant.scope["household_id"])
+
 
 class PlanPartQuerySet(GatedQuerySet[Any]):
     plan_field = "plan_id"
+
+    def grant_filter(self, grant: Grant) -> models.Q | None:
+        if grant.kind != "Case" or grant.level != "full":
+            return None
+        household_field = self.plan_field.removesuffix("_id") + "__household_id"
+        return models.Q(**{household_field: grant.scope["household_id"]})
 
     def visibility_filter(self, actor: Actor) -> models.Q:
         plan_model = apps.get_model("cases", "SupportPlan")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from django.apps import apps
 from django.db import models
 
-from buurtteam.core.gate import GatedQuerySet
+from buurtteam.core.gate import GatedQuerySet, Grant
 
 if TYPE_CHECKING:
     from buurtteam.core.actor import Actor
@@ -44,6 +44,12 @@ class CaseLinkedQuerySet(GatedQuerySet[Any]):
     def visibility_filter(self, actor: Actor) -> models.Q:
         cases = self._cases(actor, full=self.needs_full_access)
         return models.Q(**{f"{self.case_field}__in": cases.values("pk")})
+
+    def grant_filter(self, grant: Grant) -> models.Q | None:
+        """Full access to a case opens everything of it here."""
+        if grant.kind != "Case" or grant.level != "full":
+            return None
+        return models.Q(**{self.case_field: grant.object_id})
 
     def full_for(self, actor: Actor) -> Any:
         """Only the rows inside cases the actor has full access to."""

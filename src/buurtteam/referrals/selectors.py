@@ -12,6 +12,7 @@ from django.utils import timezone
 from buurtteam.audit.models import Action
 from buurtteam.audit.services import record
 from buurtteam.cases.models import Goal, LifeDomain
+from buurtteam.cases.selectors.cases import case_grant
 from buurtteam.core.gate import access_or_404
 from buurtteam.referrals.models import (
     WAITING_STATUSES,
@@ -77,13 +78,14 @@ def contact_get(*, actor: Actor, partner: PartnerOrganisation, contact_id: int) 
 # --- Referrals on a case (full access) -------------------------------------------------------------
 def case_referrals(*, actor: Actor, case: Case) -> list[Referral]:
     """All referrals of a case with consents and bridging (the caller has read the case at full level)."""
+    grant = case_grant(actor, case)
+    referrals = (
+        Referral.objects.within(grant) if grant else Referral.objects.full_for(actor).filter(case_id=case.pk)
+    )
+    consents = Consent.objects.within(grant) if grant else Consent.objects.full_for(actor)
     return list(
-        Referral.objects.full_for(actor)
-        .filter(case_id=case.pk)
-        .select_related("partner", "domain", "goal", "bridging", "bridging__contact")
-        .prefetch_related(
-            Prefetch("consents", queryset=Consent.objects.full_for(actor).order_by("-given_on", "-id"))
-        )
+        referrals.select_related("partner", "domain", "goal", "bridging", "bridging__contact")
+        .prefetch_related(Prefetch("consents", queryset=consents.order_by("-given_on", "-id")))
         .order_by("-proposed_at")
     )
 
@@ -150,7 +152,13 @@ def check_ins(*, actor: Actor, plan: BridgingPlan, limit: int = 50) -> list[Chec
 
 
 def case_agreements(*, actor: Actor, case: Case, include_ended: bool = True) -> list[Agreement]:
-    qs = Agreement.objects.full_for(actor).filter(case_id=case.pk).select_related("partner", "goal")
+    grant = case_grant(actor, case)
+    qs = (
+        Agreement.objects.within(grant)
+        if grant
+        else Agreement.objects.full_for(actor).filter(case_id=case.pk)
+    )
+    qs = qs.select_related("partner", "goal")
     if not include_ended:
         qs = qs.filter(ended_at__isnull=True)
     return list(qs.order_by("starts_on", "id"))

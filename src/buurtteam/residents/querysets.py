@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import models
 from django.utils import timezone
 
-from buurtteam.core.gate import GatedQuerySet
+from buurtteam.core.gate import GatedQuerySet, Grant
 from buurtteam.core.roles import Role
 
 if TYPE_CHECKING:
@@ -135,6 +135,12 @@ class HouseholdPartQuerySet(GatedQuerySet[Any]):
 
         household_model = apps.get_model("residents", "Household")
         return models.Q(household_id__in=household_model.objects.visible_to(actor).values("pk"))
+
+    def grant_filter(self, grant: Grant) -> models.Q | None:
+        """Full access to a case opens its household (members and network)."""
+        if grant.kind != "Case" or grant.level != "full":
+            return None
+        return models.Q(household_id=grant.scope["household_id"])
 
 
 class BreakGlassQuerySet(GatedQuerySet[Any]):

@@ -13,7 +13,7 @@ from buurtteam.audit.models import Action
 from buurtteam.audit.services import record
 from buurtteam.cases.clock import add_working_days, working_days_between
 from buurtteam.cases.models import Case, CaseAssignment, Complexity, Status
-from buurtteam.core.gate import access_or_404, system_access
+from buurtteam.core.gate import Grant, access_or_404, grant_after_access, grant_of, system_access
 from buurtteam.organisation.models import Organisation
 
 if TYPE_CHECKING:
@@ -84,13 +84,21 @@ def case_get(*, actor: Actor, case_id: int) -> Case:
     return case  # type: ignore[no-any-return]
 
 
+def case_grant(actor: Actor, case: Case) -> Grant | None:
+    """The full-access grant ``case_get_full`` left on this case object for ``actor`` (else ``None``)."""
+    return grant_of(case, actor, level="full")
+
+
 def has_full_access(*, actor: Actor, case: Case) -> bool:
     return bool(Case.objects.full_for(actor).filter(pk=case.pk).exists())
 
 
 def case_get_full(*, actor: Actor, case_id: int) -> Case:
     """A whole dossier (case workers, the team's coordinator, break-the-glass). Audited; 404 otherwise."""
-    case = access_or_404(_with_summary(actor, Case.objects.full_for(actor)), pk=case_id)
+    scoped = _with_summary(actor, Case.objects.full_for(actor))
+    case = access_or_404(scoped, pk=case_id)
+    # The rows inside this case may now be read through ``within(case_grant(...))`` for this request.
+    grant_after_access(scoped, case, actor=actor, level="full", household_id=case.household_id)
     record(
         actor=actor,
         action=Action.READ,

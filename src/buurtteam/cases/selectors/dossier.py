@@ -12,6 +12,7 @@ from buurtteam.cases.models import (
     Assessment,
     Case,
     DomainScore,
+    DomainSet,
     Evaluation,
     Goal,
     IntakeConversation,
@@ -22,16 +23,26 @@ from buurtteam.cases.models import (
     Task,
     TimelineEntry,
 )
+from buurtteam.cases.selectors.cases import case_grant
 from buurtteam.cases.services.domains import default_domain_set
 
 if TYPE_CHECKING:
     from buurtteam.core.actor import Actor
 
-TIMELINE_PAGE = 50
+TIMELINE_PAGE = 25
+
+
+def _inside(model: Any, actor: Actor, case: Case, **lookup: Any) -> Any:
+    """Rows inside ``case``: through the grant ``case_get_full`` left on it (one simple filter), or else
+    through the whole visibility rule."""
+    grant = case_grant(actor, case)
+    if grant is not None:
+        return model.objects.within(grant)
+    return model.objects.visible_to(actor).filter(**lookup)
 
 
 def timeline_page(*, actor: Actor, case: Case, page: int = 1, kind: str = "") -> Page[TimelineEntry]:
-    qs = TimelineEntry.objects.visible_to(actor).filter(case_id=case.pk).select_related("author")
+    qs = _inside(TimelineEntry, actor, case, case_id=case.pk).select_related("author")
     if kind:
         qs = qs.filter(kind=kind)
     paginator = Paginator(qs.order_by("-occurred_at", "-id"), TIMELINE_PAGE)
@@ -49,50 +60,49 @@ class Dossier:
     tasks: list[Task]
     evaluations: list[Evaluation]
     domains: list[LifeDomain]
+    domain_set: DomainSet | None = None
 
 
 def dossier(*, actor: Actor, case: Case) -> Dossier:
     """Everything about a case except the timeline, in a fixed number of queries."""
-    conversations = list(
-        IntakeConversation.objects.visible_to(actor).filter(case_id=case.pk).order_by("number")
-    )
-    problems = list(Problem.objects.visible_to(actor).filter(case_id=case.pk).select_related("domain"))
+    conversations = list(_inside(IntakeConversation, actor, case, case_id=case.pk).order_by("number"))
+    problems = list(_inside(Problem, actor, case, case_id=case.pk).select_related("domain"))
     assessments = list(
-        Assessment.objects.visible_to(actor)
-        .filter(case_id=case.pk)
+        _inside(Assessment, actor, case, case_id=case.pk)
         .prefetch_related(
-            Prefetch("scores", queryset=DomainScore.objects.visible_to(actor).select_related("domain"))
+            Prefetch(
+                "scores",
+                queryset=_inside(DomainScore, actor, case, assessment__case_id=case.pk).select_related(
+                    "domain"
+                ),
+            )
         )
         .order_by("assessed_on", "id")
     )
-    plan = (
-        SupportPlan.objects.visible_to(actor)
-        .filter(household_id=case.household_id)
-        .select_related("lead")
-        .first()
-    )
+    plan = _inside(SupportPlan, actor, case, household_id=case.household_id).select_related("lead").first()
     goals: list[Goal] = []
     if plan is not None:
         goals = list(
-            Goal.objects.visible_to(actor)
-            .filter(plan_id=plan.pk)
+            _inside(Goal, actor, case, plan_id=plan.pk)
             .select_related("domain")
             .prefetch_related(
                 Prefetch(
-                    "actions", queryset=PlanAction.objects.visible_to(actor).select_related("owner_user")
+                    "actions",
+                    queryset=_inside(PlanAction, actor, case, goal__plan_id=plan.pk).select_related(
+                        "owner_user"
+                    ),
                 )
             )
         )
     tasks = list(
-        Task.objects.visible_to(actor)
-        .filter(case_id=case.pk)
-        .select_related("assignee")
-        .order_by("done_at", "due_on")
+        _inside(Task, actor, case, case_id=case.pk).select_related("assignee").order_by("done_at", "due_on")
     )
-    evaluations = list(Evaluation.objects.visible_to(actor).filter(case_id=case.pk).order_by("held_on"))
+    evaluations = list(_inside(Evaluation, actor, case, case_id=case.pk).order_by("held_on"))
     domain_set = default_domain_set(organisation_id=case.organisation_id)
     domains = list(LifeDomain.objects.visible_to(actor).filter(domain_set=domain_set).order_by("position"))
-    return Dossier(case, conversations, problems, assessments, plan, goals, tasks, evaluations, domains)
+    return Dossier(
+        case, conversations, problems, assessments, plan, goals, tasks, evaluations, domains, domain_set
+    )
 
 
 def radar_series(assessments: list[Assessment]) -> dict[str, Any]:

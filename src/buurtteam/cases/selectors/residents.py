@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 
 from buurtteam.audit.models import Action
 from buurtteam.audit.services import record
+from buurtteam.cases.selectors.cases import case_grant
 from buurtteam.core.gate import access_or_404, system_access
 from buurtteam.core.roles import Role
 from buurtteam.residents.models import HouseholdMember, NetworkMember, Resident, search_key
@@ -98,19 +99,38 @@ def resident_get(*, actor: Actor, resident_id: int) -> Resident:
 
 
 def household_of(
-    *, actor: Actor, resident: Resident, household_id: int | None = None
+    *, actor: Actor, resident: Resident, household_id: int | None = None, case: Any = None
 ) -> tuple[Any, list[HouseholdMember], list[NetworkMember]]:
     """The resident's household (or the given one, e.g. a case's), its members and its network."""
-    members_qs = HouseholdMember.objects.visible_to(actor).filter(resident_id=resident.pk)
     if household_id is not None:
-        members_qs = members_qs.filter(household_id=household_id)
-    member = members_qs.select_related("household").first()
-    if member is None:
-        return None, [], []
-    household = member.household
-    members = list(
-        HouseholdMember.objects.visible_to(actor).filter(household_id=household.pk).select_related("resident")
-    )
+        # The household is known (a case's): its members in one query, the household through any of them.
+        grant = case_grant(actor, case) if case is not None else None
+        if grant is not None and grant.scope.get("household_id") == household_id:
+            members_qs = HouseholdMember.objects.within(grant)  # the case's household, read at full level
+            network_qs = NetworkMember.objects.within(grant)
+        else:
+            members_qs = HouseholdMember.objects.visible_to(actor).filter(household_id=household_id)
+            network_qs = NetworkMember.objects.visible_to(actor).filter(household_id=household_id)
+        members = list(members_qs.select_related("resident", "household"))
+        if not any(m.resident_id == resident.pk for m in members):
+            return None, [], []
+        household = members[0].household
+        return household, members, list(network_qs)
+    else:
+        member = (
+            HouseholdMember.objects.visible_to(actor)
+            .filter(resident_id=resident.pk)
+            .select_related("household")
+            .first()
+        )
+        if member is None:
+            return None, [], []
+        household = member.household
+        members = list(
+            HouseholdMember.objects.visible_to(actor)
+            .filter(household_id=household.pk)
+            .select_related("resident")
+        )
     network = list(NetworkMember.objects.visible_to(actor).filter(household_id=household.pk))
     return household, members, network
 

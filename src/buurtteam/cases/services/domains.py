@@ -54,11 +54,23 @@ DEFAULT_DOMAINS: list[tuple[str, str, str, str, list[str]]] = [
 ]
 
 
-@transaction.atomic
 def default_domain_set(*, organisation_id: int) -> DomainSet:
     """The organisation's default instrument, created on first use (configuration is data, not code)."""
     with system_access("default instrument"):
         existing = DomainSet.objects.filter(organisation_id=organisation_id, is_default=True).first()
+    if existing is not None:
+        return existing  # type: ignore[no-any-return]
+    return _create_default_domain_set(organisation_id=organisation_id)
+
+
+@transaction.atomic
+def _create_default_domain_set(*, organisation_id: int) -> DomainSet:
+    with system_access("default instrument"):
+        existing = (
+            DomainSet.objects.select_for_update()
+            .filter(organisation_id=organisation_id, is_default=True)
+            .first()
+        )
         if existing is not None:
             return existing  # type: ignore[no-any-return]
         domain_set = DomainSet.objects.create(

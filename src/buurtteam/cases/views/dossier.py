@@ -49,7 +49,6 @@ from buurtteam.cases.selectors import dossier as dossier_selectors
 from buurtteam.cases.selectors import dossier_extra
 from buurtteam.cases.selectors import residents as resident_selectors
 from buurtteam.cases.services import lifecycle, plan
-from buurtteam.cases.services.domains import default_domain_set
 from buurtteam.cases.views import dossier_forms
 from buurtteam.core.forms import add_service_errors
 
@@ -168,10 +167,9 @@ def _dossier_context(
     request: HttpRequest, actor: User, case: Case, d: Dossier, *, bound: dict[str, BaseForm]
 ) -> dict[str, Any]:
     settings = dossier_extra.case_settings(actor=actor, case=case)
-    colleagues = dossier_extra.team_colleagues(actor=actor, team_id=case.team_id)
     is_open = case.status != Status.CLOSED
 
-    # Timeline: newest first, 50 a page, optionally one kind.
+    # Timeline: newest first, 25 a page (TIMELINE_PAGE), optionally one kind.
     filter_form = TimelineFilterForm(request.GET or None)
     kind = filter_form.cleaned_data["soort"] if filter_form.is_valid() else ""
     page = dossier_selectors.timeline_page(
@@ -187,7 +185,7 @@ def _dossier_context(
     # Pictures.
     series = dossier_selectors.radar_series(d.assessments)
     household, members, network = resident_selectors.household_of(
-        actor=actor, resident=case.client, household_id=case.household_id
+        actor=actor, resident=case.client, household_id=case.household_id, case=case
     )
     network_svg = charts.network_map(
         household_name=household.name if household is not None else case.client.full_name,
@@ -216,7 +214,13 @@ def _dossier_context(
     kinds = ASSESSMENT_KINDS.get(case.status, [])
     open_evaluation = next((e for e in reversed(d.evaluations) if e.completed_at is None), None)
     in_plan = is_open and case.status in PLAN_STATUSES
-    forms, goals = dossier_forms.build_forms(case=case, d=d, colleagues=colleagues, bound=bound)
+    forms, goals = dossier_forms.build_forms(
+        case=case,
+        d=d,
+        colleagues=lambda: dossier_extra.team_colleagues(actor=actor, team_id=case.team_id),
+        bound=bound,
+        only_rendered=True,
+    )
     levels = dict(SCORE_LEVELS)
     assignments = _assignments(case)
     pickup = case_selectors.pickup(case, target_days=settings.pickup_target_days)
@@ -238,7 +242,7 @@ def _dossier_context(
         "chart_svg": charts.life_domain_chart(series, compare=len(d.assessments) > 1),
         "chart_rows": charts.domain_rows(series),
         "chart_compare": len(d.assessments) > 1,
-        "instrument": default_domain_set(organisation_id=case.organisation_id),
+        "instrument": d.domain_set,
         "today": today,
         "conversations": [{"item": c, "author": names.get(c.author_id or 0, "")} for c in d.conversations],
         "assessments": [

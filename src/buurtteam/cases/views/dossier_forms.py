@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -60,27 +61,49 @@ ASSESSMENT_KINDS: dict[str, list[str]] = {
 }
 
 
-def build_forms(
-    *, case: Case, d: Dossier, colleagues: list[Any], bound: dict[str, BaseForm]
-) -> tuple[dict[str, BaseForm], list[dict[str, Any]]]:
-    """Every step form of the case page (the failed one comes back bound), and the per-goal forms."""
+# Forms the case page always renders itself (buttons and short forms that are open by default).
+INLINE = frozenset({"intake_finish", "action_done", "task_done", "evaluation_complete", "reopen"})
 
-    def form(key: str, make: Callable[[], BaseForm]) -> BaseForm:
-        return bound.get(key) or make()
+
+def build_forms(
+    *,
+    case: Case,
+    d: Dossier,
+    colleagues: Callable[[], list[Any]],
+    bound: dict[str, BaseForm],
+    only_rendered: bool = False,
+) -> tuple[dict[str, BaseForm], list[dict[str, Any]]]:
+    """The step forms of the case page (the failed one comes back bound), and the per-goal forms.
+
+    ``only_rendered``: just the forms the page itself renders (``INLINE`` and the bound ones); the others
+    load on demand, so the page does not build them (nor read the team's colleagues for them).
+    """
+
+    def form(key: str, make: Callable[[], BaseForm]) -> BaseForm | None:
+        if key in bound:
+            return bound[key]
+        if only_rendered and key not in INLINE:
+            return None
+        return make()
 
     today = timezone.localdate()
     kinds = ASSESSMENT_KINDS.get(case.status, [])
+
+    def status_form(goal: Any) -> BaseForm:
+        return GoalStatusForm(prefix=f"goal-{goal.pk}", initial={"status": goal.status})
+
+    def action_form(goal: Any) -> BaseForm:
+        return ActionForm(prefix=f"action-{goal.pk}", colleagues=colleagues())
+
     goals = [
         {
             "goal": g,
-            "status_form": bound.get(f"goal-{g.pk}")
-            or GoalStatusForm(prefix=f"goal-{g.pk}", initial={"status": g.status}),
-            "action_form": bound.get(f"action-{g.pk}")
-            or ActionForm(prefix=f"action-{g.pk}", colleagues=colleagues),
+            "status_form": form(f"goal-{g.pk}", partial(status_form, g)),
+            "action_form": form(f"action-{g.pk}", partial(action_form, g)),
         }
         for g in d.goals
     ]
-    forms = {
+    built = {
         "conversation": form(
             "conversation", lambda: ConversationForm(prefix="conversation", initial={"held_on": today})
         ),
@@ -110,7 +133,7 @@ def build_forms(
             ),
         ),
         "note": form("note", lambda: NoteForm(prefix="note")),
-        "task": form("task", lambda: TaskForm(prefix="task", colleagues=colleagues)),
+        "task": form("task", lambda: TaskForm(prefix="task", colleagues=colleagues())),
         "task_done": form("task_done", lambda: StepForm(prefix="task-done")),
         "evaluation_start": form(
             "evaluation_start",
@@ -122,7 +145,7 @@ def build_forms(
         "close": form("close", lambda: CloseForm(prefix="close")),
         "reopen": form("reopen", lambda: ReopenForm(prefix="reopen")),
     }
-    return forms, goals
+    return {k: v for k, v in built.items() if v is not None}, goals
 
 
 @dataclass(frozen=True)
@@ -188,8 +211,12 @@ def case_form(request: HttpRequest, case_id: int, name: str) -> HttpResponse:
     actor = cast("User", request.user)
     case = case_selectors.case_get_full(actor=actor, case_id=case_id)  # 404 without full access; audited
     d = dossier_selectors.dossier(actor=actor, case=case)
-    colleagues = dossier_extra.team_colleagues(actor=actor, team_id=case.team_id)
-    forms, goals = build_forms(case=case, d=d, colleagues=colleagues, bound={})
+    forms, goals = build_forms(
+        case=case,
+        d=d,
+        colleagues=lambda: dossier_extra.team_colleagues(actor=actor, team_id=case.team_id),
+        bound={},
+    )
     args: list[int] = [case.pk]
     goal = None
     if lazy.per_goal:

@@ -73,7 +73,7 @@ class NetworkPass:
                 continue
             fitting = [t for t in nt.AGREEMENTS if set(t[4]) & set(story.domains)]
             if not fitting:
-                fitting = [t for t in nt.AGREEMENTS if t[0] in ("", "welfare")]
+                fitting = [t for t in nt.AGREEMENTS if not t[0] or t[0].startswith("Stichting Welzijn")]
             for template in rng.sample(fitting, k=min(len(fitting), 1 if rng.random() < 0.7 else 2)):
                 self._agreement(story, template)
 
@@ -90,7 +90,7 @@ class NetworkPass:
         if story.closed_at is not None and created >= story.closed_at - MINUTE * 30:
             return
         ends = None if rng.random() < 0.5 else starts + DAY * rng.randint(28, 180)
-        partner = self.network.pick(rng, kind) if kind else None
+        partner = self.network.named_or_kind(rng, kind) if kind else None
         row = PartnerAgreementRow(
             partner.pk if partner else None, party, what, starts, ends, afterwards, created
         )

@@ -6,22 +6,54 @@ Written for this demo in the voice of a buurtteam worker; ``{name}`` is the clie
 
 from __future__ import annotations
 
-# What the referral is for, by partner kind.
-QUESTIONS: dict[str, list[str]] = {
-    "youth_care": [
+# What the referral is for: by partner (where partners of one kind offer different things), else by kind.
+PARTNER_QUESTIONS: dict[str, list[str]] = {
+    "Jeugdhulp Waardland": [
         "Gezinsbehandeling: de spanningen thuis lopen op en de opvoedondersteuning van het buurtteam "
         "is niet genoeg gebleken.",
+        "Specialistische opvoedondersteuning; de ouders komen er samen met de {child} niet meer uit.",
+    ],
+    "Kinder- en Jeugdpsychiatrie Waardland": [
         "Onderzoek en behandeling voor de {child}: aanhoudende angstklachten en schoolweigering.",
-        "Intensieve begeleiding aan huis bij ernstige gedragsproblemen van de {child}.",
         "Traumabehandeling voor de {child} na de gebeurtenissen thuis; ouders willen meewerken.",
     ],
-    "mental_health": [
+    "Gezinskracht Lindewaard": [
+        "Intensieve begeleiding aan huis bij ernstige gedragsproblemen van de {child}.",
+        "Intensieve gezinsbehandeling aan huis; er zijn zorgen over de veiligheid van de kinderen.",
+    ],
+    "GGZ Waardland": [
         "Behandeling van aanhoudende somberheid; {name} functioneert thuis steeds minder.",
-        "Diagnostiek en behandeling bij angst- en paniekklachten die het dagelijks leven beheersen.",
         "Behandeling na een traumatische ervaring; slaapproblemen en herbelevingen.",
+    ],
+    "Psychologenpraktijk De Linde": [
+        "Kortdurende behandeling bij angst- en paniekklachten die het dagelijks leven beheersen.",
+        "Gesprekken bij somberheid na het verlies van werk; {name} wil graag weer grip krijgen.",
+    ],
+    "FACT-team Lindewaard": [
         "Langdurige begeleiding bij een psychiatrische aandoening; {name} zorgt niet goed meer voor "
         "zichzelf.",
     ],
+    "Schuldhulpverlening Lindewaard": [
+        "Schuldhulpverlening: meerdere achterstanden, incassobureaus en een dreigende afsluiting.",
+        "Stabilisatie van de geldzaken en een schuldregeling; de schuldeisers bellen dagelijks.",
+    ],
+    "Stichting Geldzaken Op Orde": [
+        "Beschermingsbewind aanvragen; de schulden zijn niet meer te overzien.",
+        "Budgetbeheer: de vaste lasten worden niet op tijd betaald ondanks een sluitende begroting.",
+    ],
+    "Stichting Welzijn Lindewaard": [
+        "Mantelzorgondersteuning: {name} zorgt voor een familielid en raakt overbelast.",
+        "Een bezoek van de ouderenadviseur en aansluiting bij activiteiten in de buurt.",
+    ],
+    "Vrijwilligerscentrale Lindewaard": [
+        "Een maatje om {name} weer onder de mensen te brengen.",
+        "Vrijwilliger thuisadministratie om de post bij te houden.",
+    ],
+    "Voedselbank Lindewaard": ["Aanmelding bij de voedselbank voor de komende maanden."],
+}
+QUESTIONS: dict[str, list[str]] = {
+    "youth_care": PARTNER_QUESTIONS["Jeugdhulp Waardland"],
+    "mental_health": PARTNER_QUESTIONS["GGZ Waardland"],
     "addiction": [
         "Ambulante behandeling voor alcoholgebruik; {name} wil zelf minderen maar lukt het niet alleen.",
         "Hulp bij gokproblemen die de schulden verder laten oplopen.",
@@ -30,14 +62,10 @@ QUESTIONS: dict[str, list[str]] = {
         "Begeleiding bij het dagelijks leven; {name} overziet afspraken en post niet zelfstandig.",
         "Onderzoek naar een licht verstandelijke beperking en passende woonbegeleiding.",
     ],
-    "debt": [
-        "Schuldhulpverlening: meerdere achterstanden, incassobureaus en een dreigende afsluiting.",
-        "Budgetbeheer: de vaste lasten worden niet op tijd betaald ondanks een sluitende begroting.",
-        "Beschermingsbewind aanvragen; de schulden zijn niet meer te overzien.",
-    ],
+    "debt": PARTNER_QUESTIONS["Schuldhulpverlening Lindewaard"],
     "housing": [
         "Betalingsregeling voor de huurachterstand en uitstel van de ontruimingsprocedure.",
-        "Aanvraag urgentie: de woning is niet meer geschikt voor het gezin.",
+        "Aanvraag urgentie: de woning is niet meer geschikt voor het huishouden.",
         "Bemiddeling bij burenoverlast; de situatie in de portiek escaleert.",
     ],
     "income": [
@@ -48,18 +76,18 @@ QUESTIONS: dict[str, list[str]] = {
         "Wijkverpleging voor hulp bij medicatie en persoonlijke verzorging.",
         "Huishoudelijke hulp en een beoordeling van de zorgvraag thuis.",
     ],
-    "welfare": [
-        "Een maatje om {name} weer onder de mensen te brengen.",
-        "Vrijwilliger thuisadministratie om de post bij te houden.",
-        "Mantelzorgondersteuning voor de partner van {name}.",
-        "Aanmelding bij de voedselbank voor de komende maanden.",
-    ],
+    "welfare": PARTNER_QUESTIONS["Stichting Welzijn Lindewaard"],
     "mee": ["Onafhankelijke cliëntondersteuning bij de aanvraag van een Wmo-voorziening."],
     "front_office": ["Aanvraag Wmo-voorziening (begeleiding) via het zorgloket."],
     "gp": ["Overleg met de huisarts over de klachten en een mogelijke verwijzing."],
     "school": ["Afstemming met school over het verzuim van de {child}."],
     "other": ["Afstemming in het Zorg- en Veiligheidshuis over de situatie."],
 }
+
+
+def questions_for(name: str, kind: str) -> list[str]:
+    return PARTNER_QUESTIONS.get(name) or QUESTIONS.get(kind) or QUESTIONS["other"]
+
 
 # Who gave consent, and for what.
 PURPOSE = "Delen van de hulpvraag en de gegevens die nodig zijn voor de verwijzing naar {partner}."
@@ -141,8 +169,8 @@ REFERRED_CLOSURE = [
     "Overgedragen aan {partner}; afgesproken wie {name} belt als er iets verandert.",
 ]
 
-# Agreements with partners (wie doet wat): (partner kind or "" for the informal network, party, what,
-# and how further), with the problem domains they fit (empty: any).
+# Agreements with partners (wie doet wat): (partner name or kind, "" for the informal network; party;
+# what; and how further), with the problem domains they fit.
 AGREEMENTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     (
         "police",
@@ -187,14 +215,14 @@ AGREEMENTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
         ("physical-health", "basic-adl", "instrumental-adl"),
     ),
     (
-        "welfare",
+        "Vrijwilligerscentrale Lindewaard",
         "Vrijwilliger thuisadministratie",
         "Helpt elke twee weken met het ordenen van de post.",
         "Na een halfjaar bekijken of de inwoner het zelf kan.",
         ("finances",),
     ),
     (
-        "welfare",
+        "Stichting Welzijn Lindewaard",
         "Ouderenadviseur",
         "Gaat mee naar de dagbesteding en regelt vervoer.",
         "Na de proefperiode bespreken of het bevalt.",

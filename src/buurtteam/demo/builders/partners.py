@@ -301,9 +301,9 @@ class Directory:
             return None
         return rng.choices(choices, weights=[p.weight for p in choices])[0]
 
-    def first(self, kind: str) -> Partner | None:
-        found = self.by_kind.get(kind)
-        return found[0] if found else None
+    def named_or_kind(self, rng: random.Random, key: str) -> Partner | None:
+        """The partner of that name, else one of that kind."""
+        return next((p for p in self.partners if p.name == key), None) or self.pick(rng, key)
 
 
 def _email(person: str, slug: str) -> str:

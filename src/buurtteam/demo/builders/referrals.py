@@ -50,11 +50,13 @@ NETWORK_NEEDS: tuple[tuple[str, str, float], ...] = (
     ("finances", K.DEBT, 0.24),
     ("housing", K.HOUSING, 0.3),
     ("work-education", K.INCOME, 0.2),
-    ("social-network", K.WELFARE, 0.2),
+    ("social-network", "Vrijwilligerscentrale Lindewaard", 0.2),
     ("instrumental-adl", K.HOME_CARE, 0.2),
     ("basic-adl", K.HOME_CARE, 0.25),
 )
-LIGHT_KINDS = (K.WELFARE, K.WELFARE, K.MEE, K.FRONT_OFFICE, K.INCOME)
+# Where a simple question is handed over to: for money matters, else (partner names or kinds).
+LIGHT_MONEY = ("Voedselbank Lindewaard", K.INCOME, "Vrijwilligerscentrale Lindewaard")
+LIGHT_OTHER = ("Stichting Welzijn Lindewaard", "Vrijwilligerscentrale Lindewaard", K.MEE, K.FRONT_OFFICE)
 
 
 @functools.cache
@@ -90,8 +92,12 @@ class ReferralSteps(Steps):
             return K.DISABILITY, adl
         return (K.YOUTH_CARE if children else K.MENTAL_HEALTH), domains[0]
 
-    def _partner(self, kind: str, *, exclude: tuple[Partner, ...] = ()) -> Partner:
-        partner = self.network.pick(self.rng, kind, exclude=exclude) or self.network.pick(self.rng, kind)
+    def _partner(self, key: str, *, exclude: tuple[Partner, ...] = ()) -> Partner:
+        """A partner by name, else of that kind (another than ``exclude`` when there is one)."""
+        partner = next((p for p in self.network.partners if p.name == key), None)
+        partner = (
+            partner or self.network.pick(self.rng, key, exclude=exclude) or self.network.pick(self.rng, key)
+        )
         if partner is None:
             partner = self.network.partners[0]
         return partner
@@ -119,8 +125,7 @@ class ReferralSteps(Steps):
         a referral still waiting by then is cancelled. Callers leave at least two weeks before it."""
         rng, now = self.rng, self.now
         name = partner.name
-        templates = nt.QUESTIONS.get(partner.kind) or nt.QUESTIONS["other"]
-        question = self._fill(rng.choice(templates), story.household, story.client)
+        question = self._fill(rng.choice(nt.questions_for(name, partner.kind)), story.household, story.client)
         row = ReferralRow(partner.pk, name, partner.specialist, domain, question, at, status_changed_at=at)
         story.referrals.append(row)
         story.note(REFERRAL, at, f"Verwijzing voorgesteld naar {name}: {question}")
@@ -345,6 +350,7 @@ class ReferralSteps(Steps):
 
     def _light_referral(self, story: Story, at: datetime.datetime) -> ReferralRow:
         """A simple question handed over to the social basis (welfare, client support, the front office)."""
-        kind = K.INCOME if story.domains[0] == "finances" and self.rng.random() < 0.4 else None
-        partner = self._partner(kind or self.rng.choice(LIGHT_KINDS))
+        partner = self._partner(
+            self.rng.choice(LIGHT_MONEY if story.domains[0] == "finances" else LIGHT_OTHER)
+        )
         return self._referral(story, partner, at, domain=story.domains[0], may_reject=False)

@@ -54,12 +54,18 @@ def test_the_section_lists_referrals_with_bridging_and_the_forms(client: Client,
     assert tenant.coordinator.full_name in part
     assert "contact 3 dagen te laat" in part and "⚠" in part  # text and icon, not colour alone
     assert "17 dagen" in part  # waiting since sending (make_overdue: sent 17 days ago)
-    # The Verwijzen form offers only active partners, and the goals of the household's plan.
-    assert f'action="{reverse("referrals:referral_create", kwargs={"case_id": case.pk})}"' in part
-    assert "Oude Partner" not in part
-    assert goal_of(case.pk).description in part
+    # The two forms load when their details open (htmx picks the form out of its own page).
+    create = reverse("referrals:referral_create", kwargs={"case_id": case.pk})
+    assert f'hx-get="{create}"' in part and 'hx-select="#bt-page-form"' in part
     assert "Wie doet wat, wanneer, en hoe verder" in part
-    assert f'action="{reverse("referrals:agreement_create", kwargs={"case_id": case.pk})}"' in part
+    agree = reverse("referrals:agreement_create", kwargs={"case_id": case.pk})
+    assert f'hx-get="{agree}"' in part
+    # The Verwijzen form offers only active partners, and the goals of the household's plan.
+    form_page = client.get(create).content.decode()
+    assert 'id="bt-page-form"' in form_page and f'action="{create}"' in form_page
+    assert "Oude Partner" not in form_page and "Jeugdhulp De Brug" in form_page
+    assert goal_of(case.pk).description in form_page
+    assert f'action="{agree}"' in client.get(agree).content.decode()
 
 
 def test_propose_a_referral_from_the_case_page(client: Client, tenant: Tenant) -> None:

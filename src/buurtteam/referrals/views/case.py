@@ -107,7 +107,7 @@ def _choices(actor: Actor, case: Case) -> dict[str, Any]:
 def section_context(
     actor: Actor, case: Case, referrals: list[Referral], agreements_: list[Agreement]
 ) -> dict[str, Any]:
-    """The section's rows and, on an open case, its two forms (a fixed number of queries)."""
+    """The section's rows (a fixed number of queries). Its two forms load on demand from their own pages."""
     today = timezone.localdate()
     is_open = case.status != Status.CLOSED
     context: dict[str, Any] = {
@@ -115,20 +115,6 @@ def section_context(
         "is_open": is_open,
         "today": today,
     }
-    if is_open:
-        choices = _choices(actor, case)
-        context["referral_form"] = ReferralForm(
-            prefix="referral",
-            partners=choices["partners"],
-            domains=choices["domains"],
-            goals=choices["goals"],
-        )
-        context["agreement_form"] = AgreementForm(
-            prefix="agreement",
-            partners=choices["partners"],
-            goals=choices["goals"],
-            initial={"starts_on": today},
-        )
     return context
 
 
