@@ -171,6 +171,25 @@ def agreement_get(*, actor: Actor, case: Case, agreement_id: int) -> Agreement:
     )
 
 
+def case_workers(*, actor: Actor, case: Case) -> list[Any]:
+    """Who can keep contact while the resident waits: the staff working on the case and the team's
+    coordinators (they can read the whole dossier and record the contacts)."""
+    from buurtteam.accounts.models import User
+    from buurtteam.cases.models import CaseAssignment
+    from buurtteam.core.roles import Role
+
+    on_case = CaseAssignment.objects.visible_to(actor).filter(case_id=case.pk, ended_at__isnull=True)
+    return list(
+        User.objects.visible_to(actor)
+        .active()
+        .filter(
+            Q(pk__in=on_case.values("user_id")) | Q(role=Role.COORDINATOR, memberships__team_id=case.team_id)
+        )
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
+
+
 def has_started_specialist_referral(*, actor: Actor, case: Case) -> bool:
     return bool(
         Referral.objects.full_for(actor)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def dossier_section(request: HttpRequest, actor: Actor, case: Case) -> extensions.DossierSection | None:
-    if not selectors.may_open(actor=actor, case_id=case.pk):
+    if not selectors.may_open_case(actor=actor, case=case):
         return None
     tracks = selectors.case_tracks(actor=actor, case=case)
     return extensions.DossierSection(

@@ -71,20 +71,26 @@ class MeldcodeStep(GatedModel):
     no_talk_reason = models.CharField(_("reden om niet te spreken"), max_length=1000, blank=True)
     # Step 4: the five weighing questions of the afwegingskader (None = not answered).
     suspicion = models.BooleanField(
-        _("1. Is er een vermoeden van huiselijk geweld of kindermishandeling?"), null=True
+        _("1. Is er een vermoeden van huiselijk geweld of kindermishandeling?"), null=True, blank=True
     )
-    unsafety = models.BooleanField(_("2. Is er sprake van acute of structurele onveiligheid?"), null=True)
-    can_help = models.BooleanField(_("3. Kan ik effectieve hulp bieden of organiseren?"), null=True)
+    unsafety = models.BooleanField(
+        _("2. Is er sprake van acute of structurele onveiligheid?"), null=True, blank=True
+    )
+    can_help = models.BooleanField(
+        _("3. Kan ik effectieve hulp bieden of organiseren?"), null=True, blank=True
+    )
     accepts_help = models.BooleanField(
-        _("4. Aanvaarden de betrokkenen die hulp en werken zij mee?"), null=True
+        _("4. Aanvaarden de betrokkenen die hulp en werken zij mee?"), null=True, blank=True
     )
-    lasting_safety = models.BooleanField(_("5. Leidt de hulp tot duurzame veiligheid?"), null=True)
+    lasting_safety = models.BooleanField(
+        _("5. Leidt de hulp tot duurzame veiligheid?"), null=True, blank=True
+    )
     # Step 5: the two decisions.
     report_necessary = models.BooleanField(
-        _("Beslissing 1: is melden bij Veilig Thuis noodzakelijk?"), null=True
+        _("Beslissing 1: is melden bij Veilig Thuis noodzakelijk?"), null=True, blank=True
     )
     help_possible = models.BooleanField(
-        _("Beslissing 2: is hulp bieden of organiseren (ook) mogelijk?"), null=True
+        _("Beslissing 2: is hulp bieden of organiseren (ook) mogelijk?"), null=True, blank=True
     )
 
     objects = SafetyPartQuerySet.as_manager()

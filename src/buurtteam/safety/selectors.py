@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from buurtteam.audit.models import Action
 from buurtteam.audit.services import record
 from buurtteam.core.gate import access_or_404
+from buurtteam.core.roles import Role
 from buurtteam.safety.models import MeldcodeStep, MeldcodeTrack, VeiligThuisReport
 from buurtteam.safety.querysets import safety_case_ids
 
@@ -19,6 +20,19 @@ if TYPE_CHECKING:
 
 def may_open(*, actor: Actor, case_id: int) -> bool:
     return bool(safety_case_ids(actor).filter(pk=case_id).exists())
+
+
+def may_open_case(*, actor: Actor, case: Case) -> bool:
+    """``may_open`` for a case read through the gate with its active assignments (``case_get_full``):
+    the same rule as ``safety_case_ids``, answered from what is already loaded."""
+    active = getattr(case, "active_assignments", None)
+    if active is None:
+        return may_open(actor=actor, case_id=case.pk)
+    if actor.role not in (Role.WORKER, Role.COORDINATOR) or case.organisation_id != actor.organisation_id:
+        return False
+    if actor.role == Role.COORDINATOR and case.team_id in actor.team_ids:
+        return True
+    return any(a.user_id == actor.pk and a.ended_at is None for a in active)
 
 
 def _audit(actor: Actor, case: Case, object_type: str, object_id: object) -> None:

@@ -155,7 +155,7 @@ def bridging_plan_update_view(
     the open check-in task moves with it."""
     actor = actor_of(request)
     plan = plan_for_write(actor=actor, plan_id=plan_id)
-    with field_names({"user": "contact_id"}):
+    with field_names({"user": "contact_id", "contact": "contact_id"}):
         updated = bridging.bridging_update(
             actor=actor,
             plan=plan,

@@ -28,7 +28,7 @@ from buurtteam.referrals.services import referrals
 router = Router(tags=["referrals"])
 
 ID = P(ge=1, le=s.MAX_ID)
-API_FIELDS = {"partner": "partner_id", "goal": "goal_id", "user": "contact_id"}
+API_FIELDS = {"partner": "partner_id", "goal": "goal_id", "user": "contact_id", "contact": "contact_id"}
 
 
 def consent_out(item: Consent) -> r.ConsentOut:

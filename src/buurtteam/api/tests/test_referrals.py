@@ -15,6 +15,7 @@ from buurtteam.api.tests.helpers import Caller, as_token, ok, writes
 from buurtteam.api.tests.referral_helpers import case_in_execution, partner, referral_row, sent_referral
 from buurtteam.audit.models import Action, AuditEvent
 from buurtteam.cases.models import Case, Task
+from buurtteam.cases.services.assignment import case_assign
 from buurtteam.core.gate import system_access
 from buurtteam.referrals.models import BridgingPlan, CheckIn, Consent
 
@@ -81,6 +82,12 @@ def test_referral_lifecycle_through_the_api(tenant: Tenant, case: Case, api: Cal
     )
     assert consent["active"] is True and consent["form"] == "verbal"
     contact = member_of(tenant.team)
+    # The contact keeps contact and records it, so must work on the case: a teammate who does not is refused.
+    refused = api.post(f"/referrals/{referral_id}/send", {"contact_id": contact.pk, "interval_days": 7})
+    _refused(refused, 400, "Kies iemand die aan deze casus werkt", field="contact_id")
+    case_assign(
+        actor=tenant.worker, case=case, user_id=contact.pk, reason="Houdt contact tijdens het wachten"
+    )
     sent = ok(
         api.post(
             f"/referrals/{referral_id}/send",

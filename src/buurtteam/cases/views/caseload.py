@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     from buurtteam.cases.selectors.assignment import Suggestion
     from buurtteam.core.actor import Actor
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 OVERDUE_SHOWN = 10  # the team page lists the longest-waiting overdue pickups; the alert gives the total
 RESIDENT = "resident"
 

@@ -133,10 +133,11 @@ def _page(
 ) -> HttpResponse:
     """The case page: the whole dossier, or the summary; ``bound`` replaces a form that failed."""
     actor = _actor(request)
-    if not dossier_extra.full_access_to(actor=actor, case_id=case_id):
+    full = case_selectors.case_get_full_or_none(actor=actor, case_id=case_id)  # audited when found
+    if full is None:
         case = case_selectors.case_get(actor=actor, case_id=case_id)  # 404 without summary access
         return _summary(request, case, bound=bound or {}, failed=failed, status=status)
-    case = case_selectors.case_get_full(actor=actor, case_id=case_id)
+    case = full
     d = dossier_selectors.dossier(actor=actor, case=case)
     context = _dossier_context(request, actor, case, d, bound=bound or {})
     context["failed"] = failed

@@ -222,7 +222,9 @@ class SendForm(StyledForm):
 
     contact = forms.ChoiceField(
         label=gettext_lazy("Contactpersoon tijdens het wachten"),
-        help_text=gettext_lazy("Het teamlid dat contact houdt met het huishouden tot de hulp start."),
+        help_text=gettext_lazy(
+            "Wie contact houdt met het huishouden tot de hulp start: iemand die aan de casus werkt."
+        ),
         error_messages=_required(gettext_lazy("Kies wie contact houdt tijdens het wachten.")),
     )
     interval_days = forms.IntegerField(

@@ -47,6 +47,25 @@ def _support(value: str) -> str:
     return value
 
 
+def _require_case_worker(case_id: int, contact_id: int) -> None:
+    """The contact person keeps contact with the household and records it, so needs full access to the
+    case: a worker on the case or the team's coordinator."""
+    from django.contrib.auth import get_user_model
+
+    with system_access("may the bridging contact read the case"):
+        contact = get_user_model().objects.filter(pk=contact_id, is_active=True).first()
+    on_case = contact is not None and Case.objects.full_for(contact).filter(pk=case_id).exists()
+    if not on_case:
+        raise ValidationError(
+            {
+                "contact": _(
+                    "Kies iemand die aan deze casus werkt (of de teamcoördinator). Wijs een collega eerst "
+                    "toe aan de casus als die het contact gaat houden."
+                )
+            }
+        )
+
+
 def _task_title(referral: Referral) -> str:
     return _("Overbruggingscontact (wacht op %(p)s)") % {"p": referral.partner.name}
 
@@ -78,6 +97,7 @@ def start_bridging(
 ) -> BridgingPlan:
     """Called by ``referral_send`` inside its transaction."""
     same_organisation_user(actor, contact_id)
+    _require_case_worker(referral.case_id, contact_id)
     today = timezone.localdate()
     plan = BridgingPlan(
         referral=referral,
@@ -128,6 +148,7 @@ def bridging_update(
             _("Deze overbrugging is afgelopen: de hulp is gestart of de verwijzing is beëindigd.")
         )
     same_organisation_user(actor, contact_id)
+    _require_case_worker(case.pk, contact_id)
     plan.interval_days = _interval(interval_days)
     plan.support = _support(support)
     base = (

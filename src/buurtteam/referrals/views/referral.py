@@ -107,7 +107,7 @@ def _page(
     plan_active = plan is not None and plan.active
     can_check_in = plan_active and referral.is_waiting and is_open
     need_colleagues = (steps["sent"] or (plan_active and is_open)) or "sent" in bound or "bridging" in bound
-    colleagues = dossier_extra.team_colleagues(actor=actor, team_id=case.team_id) if need_colleagues else []
+    colleagues = selectors.case_workers(actor=actor, case=case) if need_colleagues else []
 
     def form(key: str, make: Callable[[], BaseForm]) -> BaseForm:
         return bound.get(key) or make()
@@ -265,7 +265,7 @@ def consent_withdraw(request: HttpRequest, case_id: int, referral_id: int, conse
 @require_POST
 def referral_send(request: HttpRequest, case_id: int, referral_id: int) -> HttpResponse:
     actor, case, referral = _for_write(request, case_id, referral_id)
-    colleagues = dossier_extra.team_colleagues(actor=actor, team_id=case.team_id)
+    colleagues = selectors.case_workers(actor=actor, case=case)
     form = SendForm(request.POST, prefix="send", colleagues=colleagues)
     return _step(
         request,
@@ -416,7 +416,7 @@ def _plan(referral: Referral, plan_id: int) -> BridgingPlan:
 def bridging_update(request: HttpRequest, case_id: int, referral_id: int, plan_id: int) -> HttpResponse:
     actor, case, referral = _for_write(request, case_id, referral_id)
     plan = _plan(referral, plan_id)
-    colleagues = dossier_extra.team_colleagues(actor=actor, team_id=case.team_id)
+    colleagues = selectors.case_workers(actor=actor, case=case)
     form = BridgingForm(request.POST, prefix="bridging", colleagues=colleagues)
     return _step(
         request,
