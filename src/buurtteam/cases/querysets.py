@@ -71,8 +71,8 @@ class CaseQuerySet(GatedQuerySet[Any]):
     def full_for(self, actor: Actor) -> CaseQuerySet:
         """Only the cases whose whole dossier the actor may read."""
         if not getattr(actor, "is_authenticated", False):
-            return self.none()._mark_scoped()
-        return self.filter(full_access_filter(actor))._mark_scoped()
+            return self.none()._mark_scoped("full")
+        return self.filter(full_access_filter(actor))._mark_scoped("full")
 
     def open(self) -> CaseQuerySet:
         return self.exclude(status="closed")

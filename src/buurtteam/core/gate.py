@@ -49,10 +49,12 @@ class GatedQuerySet(models.QuerySet[M]):
     """A queryset that refuses to run until it is scoped to an actor."""
 
     _gate_scoped: bool = False
+    _gate_level: str = "visible"  # which rule scoped it: "visible" (visible_to) or a stricter one
 
     def _clone(self) -> Self:
         clone: Self = super()._clone()  # type: ignore[misc]
         clone._gate_scoped = self._gate_scoped
+        clone._gate_level = self._gate_level
         return clone
 
     def _check_scoped(self) -> None:
@@ -99,9 +101,10 @@ class GatedQuerySet(models.QuerySet[M]):
         self._check_scoped()
         return super().contains(obj)
 
-    def _mark_scoped(self) -> Self:
+    def _mark_scoped(self, level: str = "visible") -> Self:
         clone: Self = self._chain()  # type: ignore[attr-defined]
         clone._gate_scoped = True
+        clone._gate_level = level
         return clone
 
     def visibility_filter(self, actor: Actor) -> models.Q:
@@ -195,6 +198,8 @@ def grant_after_access(
     """Attach a grant to ``obj``, which was just read through the scoped ``queryset``."""
     if not queryset._gate_scoped or not isinstance(obj, queryset.model):
         raise UnscopedQueryError("a grant needs an object read through a scoped queryset")
+    if queryset._gate_level != level:
+        raise UnscopedQueryError(f"a {level!r} grant needs a queryset scoped at that level")
     grant = Grant(type(obj).__name__, level, int(obj.pk), int(actor.pk), dict(scope), _GRANT_KEY)
     obj._gate_grant = grant  # type: ignore[attr-defined]
     return grant

@@ -205,6 +205,12 @@ def waiting_referral_count(*, actor: Actor, case: Case) -> int:
 
 
 # --- The team's waitlist (summary level: every member of the team) ---------------------------------
+def _open_team_case_ids(actor: Actor, team_id: int) -> Any:
+    from buurtteam.cases.models import Case
+
+    return Case.objects.visible_to(actor).open().filter(team_id=team_id).values("pk")
+
+
 @dataclass(frozen=True)
 class WaitlistRow:
     referral: Referral
@@ -226,7 +232,9 @@ def waitlist(*, actor: Actor, team_id: int, today: datetime.date | None = None) 
     today = today or timezone.localdate()
     rows = list(
         Referral.objects.visible_to(actor)
-        .filter(case__team_id=team_id, status__in=WAITING_STATUSES)
+        # Driven by the team's open cases (a waiting referral keeps its case open: the close guard), so
+        # the database starts from the open-case index instead of every waiting referral.
+        .filter(case_id__in=_open_team_case_ids(actor, team_id), status__in=WAITING_STATUSES)
         .select_related("case", "case__client", "partner", "bridging", "bridging__contact")
         .order_by("bridging__next_due", "sent_at")[:WAITLIST_LIMIT]
     )
@@ -267,7 +275,7 @@ def overdue_check_ins(
     today = today or timezone.localdate()
     qs = BridgingPlan.objects.visible_to(actor).filter(active=True, next_due__lt=today)
     if team_id is not None:
-        qs = qs.filter(referral__case__team_id=team_id)
+        qs = qs.filter(referral__case_id__in=_open_team_case_ids(actor, team_id))
     if contact_id is not None:
         qs = qs.filter(contact_id=contact_id)
     return list(

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 
 from buurtteam.cases import extensions
+from buurtteam.cases.services.base import CaseStepError
 from buurtteam.safety import selectors
 from buurtteam.safety.forms import CrisisForm, TrackStartForm
 from buurtteam.safety.models import MeldcodeTrack
@@ -37,5 +38,22 @@ def dossier_section(request: HttpRequest, actor: Actor, case: Case) -> extension
     )
 
 
+def close_guard(actor: Actor, case: Case, reason: str) -> None:
+    """A case with an open meldcode track is not closed: finish the five steps, or stop the track."""
+    from buurtteam.core.gate import system_access
+    from buurtteam.safety.models import MeldcodeTrack
+
+    with system_access("is a meldcode track still open (the message names no details)"):
+        open_track = MeldcodeTrack.objects.filter(case_id=case.pk, status=MeldcodeTrack.Status.OPEN).exists()
+    if open_track:
+        raise CaseStepError(
+            _(
+                "Deze casus kan nog niet worden afgesloten: er loopt een meldcodetraject. Rond de vijf "
+                "stappen af of stop het traject eerst."
+            )
+        )
+
+
 def install() -> None:
     extensions.register(extensions.DOSSIER_SECTIONS, dossier_section)
+    extensions.register(extensions.CLOSE_GUARDS, close_guard)

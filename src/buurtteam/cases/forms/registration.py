@@ -1,14 +1,15 @@
-"""Forms of registration (aanmelding), resident search and the resident pages.
+"""Forms of registration (aanmelding): the resident block and the question block.
 
 Registration is one screen with few fields: only the name and the question must be typed; everything
 else is optional or has a sensible default. The forms only check input; every write goes through the
 services (``residents.services``, ``cases.services.registration``), which validate again and audit.
+The forms of the resident pages (search, editing, household, network, break-the-glass) are in
+``residents.py``; the shared field builders in ``fields.py``.
 """
 
 from __future__ import annotations
 
 import datetime
-import re
 from typing import Any
 
 from django import forms
@@ -16,12 +17,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from buurtteam.cases.forms.fields import DATE_INPUT_FORMATS, date_field, no_html, text_field, textarea_field
 from buurtteam.cases.models import Channel, Complexity, Referrer, Urgency
 from buurtteam.core.forms import StyledForm
-from buurtteam.organisation.forms import EMAIL_ERRORS, REQUIRED, phone_validator
+from buurtteam.organisation.forms import phone_validator
 from buurtteam.organisation.validators import normalise_postcode
-from buurtteam.residents.models import Gender, NetworkMember, Relation, Resident
-from buurtteam.residents.validators import mask_bsn, normalise_bsn
+from buurtteam.residents.models import Gender
+from buurtteam.residents.validators import normalise_bsn
 
 # What a worker must type to register a question of a new resident: first name, last name, the
 # question. Everything else is optional or pre-filled (channel: phone, referrer: the resident, urgency:
@@ -29,91 +31,41 @@ from buurtteam.residents.validators import mask_bsn, normalise_bsn
 REQUIRED_FIELD_COUNT = 3
 
 QUESTION_MAX_LENGTH = 4000
-DATE_INPUT_FORMATS = ["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%d%m%Y", "%Y-%m-%d"]
-DATE_ERRORS = {"invalid": _("Vul een datum in als dd-mm-jjjj, bijvoorbeeld 14-03-1985.")}
-TOO_LONG = _("Dit is te lang: maximaal %(limit_value)d tekens (nu %(show_value)d).")
-
-# Anything that looks like an HTML tag: "<b>", "</p>", "<script src=...>", "<!-- -->". A lone "<" as in
-# "kind < 4 jaar" is fine.
-_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>")
-
-
-def no_html(value: str) -> None:
-    if _HTML_TAG.search(value or ""):
-        raise ValidationError(
-            _("Gebruik geen HTML-code zoals <b> of <script>; schrijf gewone tekst."), code="html"
-        )
-
-
-def _text(label: Any, max_length: int, *, required: bool = False, **kwargs: Any) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        error_messages={**REQUIRED, "max_length": TOO_LONG},
-        **kwargs,
-    )
-
-
-def _textarea(label: Any, max_length: int, *, required: bool = False, **kwargs: Any) -> forms.CharField:
-    return _text(label, max_length, required=required, widget=forms.Textarea(attrs={"rows": 4}), **kwargs)
-
-
-def _date_field(label: Any) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=False,
-        input_formats=DATE_INPUT_FORMATS,
-        error_messages=DATE_ERRORS,
-        help_text=_("dd-mm-jjjj"),
-        widget=forms.DateInput(
-            format="%d-%m-%Y", attrs={"inputmode": "numeric", "autocomplete": "off", "size": 10}
-        ),
-    )
-
-
-def relabel(form: forms.BaseForm, name: str, *, label: Any = None, help_text: Any = None) -> None:
-    """Change a field's label or help text after the form was built (StyledForm already bound it)."""
-    field, bound = form.fields[name], form[name]
-    if label is not None:
-        field.label = bound.label = label
-    if help_text is not None:
-        field.help_text = bound.help_text = help_text
 
 
 # --- The resident block -------------------------------------------------------------------------------
 class ResidentForm(StyledForm):
     """A new resident: name, birth date, address, phone; BSN only where the organisation records it."""
 
-    first_name = _text(
+    first_name = text_field(
         _("Voornaam"), 100, required=True, widget=forms.TextInput(attrs={"autocomplete": "off"})
     )
-    last_name = _text(
+    last_name = text_field(
         _("Achternaam"),
         150,
         required=True,
         help_text=_("Met tussenvoegsel, bijvoorbeeld van Dijk."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
-    birth_date = _date_field(_("Geboortedatum"))
-    postcode = _text(
+    birth_date = date_field(_("Geboortedatum"))
+    postcode = text_field(
         _("Postcode"),
         10,
         help_text=_("Bepaalt welk buurtteam de vraag oppakt, bijvoorbeeld 5211 AB."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "size": 8}),
     )
-    house_number = _text(
+    house_number = text_field(
         _("Huisnummer"), 12, widget=forms.TextInput(attrs={"autocomplete": "off", "size": 6})
     )
-    street = _text(_("Straat"), 200, widget=forms.TextInput(attrs={"autocomplete": "off"}))
-    city = _text(_("Plaats"), 100, widget=forms.TextInput(attrs={"autocomplete": "off"}))
-    phone = _text(
+    street = text_field(_("Straat"), 200, widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    city = text_field(_("Plaats"), 100, widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    phone = text_field(
         _("Telefoonnummer"),
         30,
         validators=[phone_validator],
         widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "tel"}),
     )
-    bsn = _text(
+    bsn = text_field(
         _("BSN"),
         11,
         help_text=_("Alleen als de inwoner het zelf geeft: 9 cijfers."),
@@ -249,7 +201,7 @@ def duplicate_check_kwargs(data: Any, *, bsn_enabled: bool) -> dict[str, Any] | 
 class QuestionForm(StyledForm):
     """The question: channel, referrer, the resident's own words, urgency, and what was already done."""
 
-    question = _textarea(
+    question = textarea_field(
         _("Vraag in de woorden van de inwoner"),
         QUESTION_MAX_LENGTH,
         required=True,
@@ -276,7 +228,7 @@ class QuestionForm(StyledForm):
         widget=forms.RadioSelect,
         help_text=_("Enkelvoudig: één korte vraag. Complex: meer vragen tegelijk of meer hulp nodig."),
     )
-    advice_given = _textarea(
+    advice_given = textarea_field(
         _("Tips en advies bij het eerste contact"), QUESTION_MAX_LENGTH, validators=[no_html]
     )
     safety_concern = forms.BooleanField(label=_("Er zijn zorgen over de veiligheid"), required=False)
@@ -338,198 +290,11 @@ def required_field_count(*, bsn_enabled: bool = True) -> int:
     )
 
 
-# --- Search -------------------------------------------------------------------------------------------
-class ResidentSearchForm(StyledForm):
-    q = forms.CharField(
-        label=_("Zoek een inwoner"),
-        max_length=100,
-        required=False,
-        help_text=_("Naam, BSN of geboortedatum (dd-mm-jjjj)."),
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "autofocus": True}),
-        error_messages={"max_length": TOO_LONG},
-    )
-
-
-# --- Editing a resident -------------------------------------------------------------------------------
-class ResidentEditForm(ResidentForm):
-    email = forms.EmailField(
-        label=_("E-mailadres"), max_length=254, required=False, error_messages=EMAIL_ERRORS
-    )
-    preferred_language = _text(_("Voorkeurstaal"), 40, required=True, initial="Nederlands")
-    interpreter_needed = forms.BooleanField(label=_("Tolk nodig"), required=False)
-
-    block_fields = (
-        *ResidentForm.block_fields,
-        "email",
-        "preferred_language",
-        "interpreter_needed",
-    )
-
-    def __init__(self, *args: Any, resident: Resident, bsn_enabled: bool, **kwargs: Any) -> None:
-        super().__init__(*args, bsn_enabled=bsn_enabled, **kwargs)
-        del self.fields["new_anyway"]
-        if "bsn" in self.fields:
-            # The full number is not put in the page: leave empty to keep the current one.
-            relabel(
-                self,
-                "bsn",
-                label=_("Nieuw BSN"),
-                help_text=(
-                    _("Nu: %(bsn)s. Laat leeg om het niet te wijzigen.") % {"bsn": mask_bsn(resident.bsn)}
-                    if resident.bsn
-                    else None
-                ),
-            )
-
-    @staticmethod
-    def initial_for(resident: Resident) -> dict[str, Any]:
-        return {
-            "first_name": resident.first_name,
-            "last_name": resident.last_name,
-            "birth_date": resident.birth_date,
-            "postcode": resident.postcode_display,
-            "house_number": resident.house_number,
-            "street": resident.street,
-            "city": resident.city,
-            "phone": resident.phone,
-            "gender": resident.gender,
-            "email": resident.email,
-            "preferred_language": resident.preferred_language,
-            "interpreter_needed": resident.interpreter_needed,
-        }
-
-    def clean_preferred_language(self) -> str:
-        value = str(self.cleaned_data["preferred_language"]).strip()
-        no_html(value)
-        return value
-
-    def service_kwargs(self) -> dict[str, Any]:
-        """Keyword arguments for ``residents.services.resident_update`` (an empty BSN keeps the old one)."""
-        changes = super().service_kwargs()
-        if not changes.get("bsn"):
-            changes.pop("bsn", None)
-        return changes
-
-
-# --- The household and its network --------------------------------------------------------------------
-MEMBER_RELATIONS = [(value, label) for value, label in Relation.choices if value != Relation.SELF]
-
-
-class HouseholdMemberForm(ResidentForm):
-    """A new person in the household: their relation and the resident block."""
-
-    relation = forms.ChoiceField(
-        label=_("Relatie tot het huishouden"),
-        choices=[("", _("— Kies een relatie —")), *MEMBER_RELATIONS],
-        error_messages={**REQUIRED, "invalid_choice": _("Kies een relatie uit de lijst.")},
-    )
-
-    block_fields = ("relation", *ResidentForm.block_fields)
-
-    def __init__(self, *args: Any, bsn_enabled: bool, **kwargs: Any) -> None:
-        super().__init__(*args, bsn_enabled=bsn_enabled, **kwargs)
-        del self.fields["new_anyway"]
-
-    def service_kwargs(self) -> dict[str, Any]:
-        kwargs = super().service_kwargs()
-        kwargs.pop("relation")
-        return kwargs
-
-
-class ExistingMemberForm(StyledForm):
-    """An existing resident (found with the search) joins the household."""
-
-    existing = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**62)
-    relation = forms.ChoiceField(
-        label=_("Relatie"),
-        choices=[("", _("— Kies een relatie —")), *MEMBER_RELATIONS],
-        error_messages={**REQUIRED, "invalid_choice": _("Kies een relatie uit de lijst.")},
-    )
-
-
-class NetworkMemberForm(StyledForm):
-    kind = forms.ChoiceField(
-        label=_("Soort"),
-        choices=NetworkMember.Kind.choices,
-        initial=NetworkMember.Kind.INFORMAL,
-        widget=forms.RadioSelect,
-        error_messages={**REQUIRED, "invalid_choice": _("Kies informeel of formeel.")},
-        help_text=_("Informeel: familie, buren, vrienden. Formeel: huisarts, school, organisaties."),
-    )
-    role = forms.ChoiceField(
-        label=_("Rol"),
-        choices=[("", _("— Kies een rol —")), *NetworkMember.Role.choices],
-        error_messages={**REQUIRED, "invalid_choice": _("Kies een rol uit de lijst.")},
-    )
-    name = _text(_("Naam"), 200, required=True)
-    organisation_name = _text(_("Organisatie"), 200)
-    phone = _text(_("Telefoonnummer"), 30, validators=[phone_validator])
-    email = forms.EmailField(
-        label=_("E-mailadres"), max_length=254, required=False, error_messages=EMAIL_ERRORS
-    )
-    note = _textarea(_("Toelichting"), 2000)
-
-    @staticmethod
-    def initial_for(member: NetworkMember) -> dict[str, Any]:
-        return {
-            "kind": member.kind,
-            "role": member.role,
-            "name": member.name,
-            "organisation_name": member.organisation_name,
-            "phone": member.phone,
-            "email": member.email,
-            "note": member.note,
-        }
-
-    def service_kwargs(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.fields}
-
-
-# --- Break-the-glass ----------------------------------------------------------------------------------
-BREAK_GLASS_MIN_REASON = 10
-
-
-class BreakGlassForm(StyledForm):
-    reason = _textarea(
-        _("Waarom heeft u deze gegevens nu nodig?"),
-        2000,
-        required=True,
-        help_text=_(
-            "Bijvoorbeeld: crisis buiten kantooruren, het eigen team is niet bereikbaar. "
-            "Uw reden wordt vastgelegd en door uw coördinator beoordeeld."
-        ),
-    )
-
-    def clean_reason(self) -> str:
-        value = str(self.cleaned_data["reason"]).strip()
-        if len(value) < BREAK_GLASS_MIN_REASON:
-            raise ValidationError(
-                _("Beschrijf waarom u deze gegevens nu nodig heeft (minstens %(n)d tekens).")
-                % {"n": BREAK_GLASS_MIN_REASON},
-                code="too_short",
-            )
-        return value
-
-
-class BreakGlassReviewForm(StyledForm):
-    note = _textarea(
-        _("Beoordeling"),
-        2000,
-        help_text=_("Bijvoorbeeld: terecht gebruikt, of wat er anders moet."),
-    )
-
-
 __all__ = [
+    "QUESTION_MAX_LENGTH",
     "REQUIRED_FIELD_COUNT",
-    "BreakGlassForm",
-    "BreakGlassReviewForm",
-    "ExistingMemberForm",
-    "HouseholdMemberForm",
-    "NetworkMemberForm",
     "QuestionForm",
-    "ResidentEditForm",
     "ResidentForm",
-    "ResidentSearchForm",
     "duplicate_check_kwargs",
     "required_field_count",
 ]

@@ -34,8 +34,8 @@ def case_for_write(*, actor: Actor, case_id: int) -> Case:
 
 
 def case_for_reopen(*, actor: Actor, case_id: int) -> Case:
-    """Reopening needs the summary level only: after closure the case's workers no longer have full access
-    (their assignments ended), yet they are the ones who reopen it."""
+    """Reopening needs the summary level only: any member of the case's team may pick the resident up
+    again (and becomes the case lead); the service checks the rest."""
     return access_or_404(Case.objects.visible_to(actor), pk=case_id)  # type: ignore[no-any-return]
 
 

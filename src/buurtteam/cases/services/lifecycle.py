@@ -397,12 +397,22 @@ def case_close(
         raise CaseStepError(_("Deze casus kan nu niet worden afgesloten."))
     extensions.check_close(actor, case, reason)
     case.closed_at = timezone.now()
-    case.crisis = False
+    case.crisis, case.crisis_since, case.crisis_note = False, None, ""
     case.closure_reason = reason
     case.closure_note = note.strip()
     case.satisfaction = satisfaction
     case.full_clean()
-    case.save(update_fields=["closed_at", "closure_reason", "closure_note", "satisfaction", "crisis"])
+    case.save(
+        update_fields=[
+            "closed_at",
+            "closure_reason",
+            "closure_note",
+            "satisfaction",
+            "crisis",
+            "crisis_since",
+            "crisis_note",
+        ]
+    )
     # Workers stay on a closed case: they keep reading its history and can reopen it; load counts skip it.
     move(case, Status.CLOSED, actor=actor, reason=str(ClosureReason(reason).label))
     audit(

@@ -1,9 +1,10 @@
-"""Caseload pages: my cases, the team's cases, the unassigned queue, assignment and the casusoverleg.
+"""Caseload pages: my cases, the team's cases, the unassigned queue and assignment.
 
 Reads go through the case selectors; list pages record once which cases (and so whose data) they showed.
-Writes go through ``services.assignment`` and ``services.meetings``, which check, validate and audit.
-A team that is not the actor's own, a case or meeting the actor may not see, and every page for the policy
-officer give the ordinary 404, never a 403.
+Writes go through ``services.assignment``, which checks, validates and audits. A team that is not the
+actor's own, a case the actor may not see, and every page for the policy officer give the ordinary 404,
+never a 403. The casusoverleg pages are in ``meetings.py`` and share the helpers here (``_actor``,
+``CaseRow``/``_row``, ``_audit_list``, ``_attempt``).
 """
 
 from __future__ import annotations
@@ -23,31 +24,26 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from buurtteam.audit.models import Action
 from buurtteam.audit.services import record
 from buurtteam.cases.forms.caseload import (
     LEAD,
-    AddCaseForm,
     AssignForm,
-    DecisionForm,
-    MeetingCreateForm,
     PhaseFilterForm,
     PickupForm,
     TransferForm,
     TriageForm,
     UnassignForm,
 )
-from buurtteam.cases.models import Case, CaseAssignment, CaseMeeting, MeetingItem, Urgency
+from buurtteam.cases.models import Case, CaseAssignment, Urgency
 from buurtteam.cases.rules import may_assign
 from buurtteam.cases.selectors import assignment as assignment_selectors
 from buurtteam.cases.selectors import caseload_extra as extra
 from buurtteam.cases.selectors import cases as case_selectors
-from buurtteam.cases.selectors import meetings as meeting_selectors
 from buurtteam.cases.selectors.cases import Pickup
 from buurtteam.cases.services import assignment as assignment_services
-from buurtteam.cases.services import meetings as meeting_services
 from buurtteam.core.forms import add_service_errors
 from buurtteam.core.roles import Role
 
@@ -60,14 +56,6 @@ if TYPE_CHECKING:
 PAGE_SIZE = 25
 OVERDUE_SHOWN = 10  # the team page lists the longest-waiting overdue pickups; the alert gives the total
 RESIDENT = "resident"
-
-REASON_BADGES: dict[str, str] = {
-    MeetingItem.Reason.SAFETY: "danger",
-    MeetingItem.Reason.OVERDUE: "warning",
-    MeetingItem.Reason.STUCK: "warning",
-    MeetingItem.Reason.NEW: "neutral",
-    MeetingItem.Reason.REQUESTED: "neutral",
-}
 
 
 # --- Shared helpers -------------------------------------------------------------------------------
@@ -404,159 +392,3 @@ def case_assign(request: HttpRequest, case_id: int) -> HttpResponse:
         },
         status=400 if request.method == "POST" else 200,
     )
-
-
-# --- Casusoverleg ---------------------------------------------------------------------------------
-@never_cache
-@require_http_methods(["GET", "POST"])
-def meeting_list(request: HttpRequest, team_id: int) -> HttpResponse:
-    actor = _actor(request)
-    team = extra.member_team_get(actor=actor, team_id=team_id)
-    form = MeetingCreateForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        created: list[CaseMeeting] = []
-        if _attempt(
-            form,
-            lambda: created.append(
-                meeting_services.meeting_create(actor=actor, team=team, held_on=form.cleaned_data["held_on"])
-            ),
-        ):
-            messages.success(request, _("Het casusoverleg is gepland en de agenda is gevuld."))
-            return redirect("cases:meeting_detail", meeting_id=created[0].pk)
-    return render(
-        request,
-        "cases/meetings/list.html",
-        {"team": team, "form": form, "meetings": extra.meeting_overview(actor=actor, team_id=team.pk)},
-        status=400 if form.errors else 200,
-    )
-
-
-@dataclass
-class AgendaRow:
-    item: MeetingItem
-    row: CaseRow
-    reasons: list[tuple[str, str]]
-    form: DecisionForm
-
-
-def _meeting_page(
-    request: HttpRequest,
-    actor: Actor,
-    meeting: CaseMeeting,
-    *,
-    decision_form: DecisionForm | None = None,
-    decision_item_id: int | None = None,
-    add_form: AddCaseForm | None = None,
-    errors: list[str] | None = None,
-    status: int = 200,
-) -> HttpResponse:
-    items = extra.meeting_items_with_summary(actor=actor, meeting=meeting)
-    target = case_selectors.pickup_target(actor)
-    today = timezone.localdate()
-    agenda: list[AgendaRow] = []
-    for item in items:
-        form = (
-            decision_form
-            if decision_form is not None and item.pk == decision_item_id
-            else DecisionForm(initial={"decision": item.decision}, prefix=f"punt-{item.pk}")
-        )
-        reasons = [
-            (str(MeetingItem.Reason(r).label), REASON_BADGES.get(r, "neutral"))
-            for r in item.reasons
-            if r in MeetingItem.Reason.values
-        ]
-        row = _row(actor, item.case, target=target, today=today)
-        shown = {label for label, _kind in reasons}
-        row.badges = [badge for badge in row.badges if badge[0] not in shown]  # no double badges
-        agenda.append(AgendaRow(item, row, reasons, form))
-    _audit_list(
-        actor,
-        "case_meeting",
-        [i.case for i in items],
-        team_id=meeting.team_id,
-        meeting_id=meeting.pk,
-    )
-    return render(
-        request,
-        "cases/meetings/detail.html",
-        {
-            "meeting": meeting,
-            "agenda": agenda,
-            "is_open": meeting.closed_at is None,
-            "decided": sum(1 for i in items if i.decided_at is not None),
-            "add_form": add_form or AddCaseForm(),
-            "errors": errors or [],
-        },
-        status=status,
-    )
-
-
-@never_cache
-@require_http_methods(["GET"])
-def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    actor = _actor(request)
-    meeting = meeting_selectors.meeting_get(actor=actor, meeting_id=meeting_id)
-    return _meeting_page(request, actor, meeting)
-
-
-def _meeting_url(meeting_id: int, anchor: str = "") -> str:
-    url = reverse("cases:meeting_detail", kwargs={"meeting_id": meeting_id})
-    return f"{url}#{anchor}" if anchor else url
-
-
-@never_cache
-@require_POST
-def meeting_decide(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
-    actor = _actor(request)
-    meeting = meeting_selectors.meeting_get(actor=actor, meeting_id=meeting_id)
-    item = extra.meeting_item_get(actor=actor, meeting=meeting, item_id=item_id)
-    form = DecisionForm(request.POST, prefix=f"punt-{item.pk}")
-    if form.is_valid() and _attempt(
-        form,
-        lambda: meeting_services.meeting_decide(
-            actor=actor, item=item, decision=form.cleaned_data["decision"]
-        ),
-    ):
-        messages.success(
-            request, _("Het besluit over casus %(ref)s is vastgelegd.") % {"ref": item.case.reference}
-        )
-        return redirect(_meeting_url(meeting.pk, f"punt-{item.pk}"))
-    return _meeting_page(request, actor, meeting, decision_form=form, decision_item_id=item.pk, status=400)
-
-
-@never_cache
-@require_POST
-def meeting_add_case(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    actor = _actor(request)
-    meeting = meeting_selectors.meeting_get(actor=actor, meeting_id=meeting_id)
-    form = AddCaseForm(request.POST)
-    valid = form.is_valid()
-    if meeting.closed_at is not None:
-        form.add_error(None, _("Dit overleg is afgesloten; er kunnen geen casussen meer op de agenda."))
-    elif valid:
-        case = extra.open_case_by_reference(
-            actor=actor, team_id=meeting.team_id, reference=form.cleaned_data["case"]
-        )
-        if case is None:
-            form.add_error("case", _("Er is geen open casus van dit team met dit kenmerk."))
-        elif _attempt(
-            form, lambda: meeting_services.meeting_add_case(actor=actor, meeting=meeting, case_id=case.pk)
-        ):
-            messages.success(request, _("Casus %(ref)s staat nu op de agenda.") % {"ref": case.reference})
-            return redirect(_meeting_url(meeting.pk))
-    return _meeting_page(request, actor, meeting, add_form=form, status=400)
-
-
-@never_cache
-@require_POST
-def meeting_close(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    actor = _actor(request)
-    meeting = meeting_selectors.meeting_get(actor=actor, meeting_id=meeting_id)
-    try:
-        meeting_services.meeting_close(actor=actor, meeting=meeting)
-    except ValidationError as exc:
-        return _meeting_page(request, actor, meeting, errors=list(exc.messages), status=400)
-    except PermissionError as exc:
-        raise Http404 from exc
-    messages.success(request, _("Het casusoverleg is afgesloten."))
-    return redirect(_meeting_url(meeting.pk))

@@ -23,21 +23,18 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from buurtteam.cases.forms.dossier import (
+from buurtteam.cases.forms.dossier import AssessmentForm, ConversationForm, ProblemListForm, StepForm
+from buurtteam.cases.forms.dossier_plan import (
     ActionForm,
-    AssessmentForm,
     CloseForm,
     ContactForm,
-    ConversationForm,
     EvaluationCompleteForm,
     EvaluationStartForm,
     GoalForm,
     GoalStatusForm,
     NoteForm,
     PlanAgreeForm,
-    ProblemListForm,
     ReopenForm,
-    StepForm,
     TaskForm,
 )
 from buurtteam.cases.models import Assessment, Status

@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from buurtteam.cases.forms.registration import (
+from buurtteam.cases.forms.fields import relabel
+from buurtteam.cases.forms.residents import (
     BreakGlassForm,
     BreakGlassReviewForm,
     ExistingMemberForm,
@@ -26,7 +27,6 @@ from buurtteam.cases.forms.registration import (
     NetworkMemberForm,
     ResidentEditForm,
     ResidentSearchForm,
-    relabel,
 )
 from buurtteam.cases.selectors.registration import (
     break_glass_grant_get,

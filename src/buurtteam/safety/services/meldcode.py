@@ -50,6 +50,11 @@ def _day(value: datetime.date, field: str, not_before: datetime.date | None = No
     return value
 
 
+def _require_open_case(track: MeldcodeTrack) -> None:
+    if track.case.status == Status.CLOSED:
+        raise CaseStepError(_("Deze casus is afgesloten. Heropen de casus eerst."))
+
+
 def _locked_track(actor: Actor, track: MeldcodeTrack) -> MeldcodeTrack:
     require_safety_access(actor, track.case_id)
     locked: MeldcodeTrack = (
@@ -148,6 +153,7 @@ def step_record(
 ) -> MeldcodeStep:
     """Record and sign step ``number``. Steps go in order; a step is signed once."""
     track = _locked_track(actor, track)
+    _require_open_case(track)
     if track.status != MeldcodeTrack.Status.OPEN:
         raise CaseStepError(_("Dit meldcodetraject is afgerond of gestopt."))
     if number not in StepNumber.values:
@@ -207,6 +213,7 @@ def step_record(
 def track_stop(*, actor: Actor, track: MeldcodeTrack, reason: str) -> MeldcodeTrack:
     """Stop an open track (e.g. the suspicion was not confirmed); the steps taken stay."""
     track = _locked_track(actor, track)
+    _require_open_case(track)
     if track.status != MeldcodeTrack.Status.OPEN:
         raise CaseStepError(_("Dit meldcodetraject is al afgerond of gestopt."))
     track.stop_reason = _text(reason, "reason", SHORT_MAX, _("Schrijf waarom het traject stopt."))
@@ -230,6 +237,7 @@ def report_record(
 ) -> VeiligThuisReport:
     """The report (melding) to Veilig Thuis, after step 5 decided that reporting is necessary."""
     track = _locked_track(actor, track)
+    _require_open_case(track)
     decision = (
         MeldcodeStep.objects.visible_to(actor).filter(track_id=track.pk, number=StepNumber.DECIDE).first()
     )
