@@ -57,7 +57,8 @@ def check_in_out(item: CheckIn) -> r.CheckInOut:
 )
 def waitlist_view(request: HttpRequest, team_id: PathEx[int, ID]) -> list[r.WaitlistItem]:
     """Overdue check-ins first (or waiting without a bridging plan), then the longest waiting; at most 500.
-    Another team's list is empty. Audited as one read."""
+    For another team it holds only the cases the actor may still see there (ones the actor works on or
+    broke the glass for); usually it is empty. Audited as one read."""
     actor = actor_of(request)
     _known_team(request, team_id)
     items = []

@@ -335,7 +335,7 @@ def entry_out(item: TimelineEntry) -> s.TimelineEntryOut:
     response={200: s.TimelinePage, **READ_ERRORS},
     operation_id="timeline_page",
     url_name="timeline_page",
-    summary="The case's timeline, newest first, 50 per page",
+    summary="The case's timeline, newest first, 25 per page",
     tags=["timeline"],
 )
 def timeline_view(
