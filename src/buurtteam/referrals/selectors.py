@@ -32,6 +32,25 @@ if TYPE_CHECKING:
 
 RESIDENT = "resident"
 WAITLIST_LIMIT = 500
+WAITLIST_DEFERRED = (
+    "question",
+    "rejection_reason",
+    "cancel_reason",
+    "feedback",
+    "case__question",
+    "case__advice_given",
+    "case__closure_note",
+    "case__client__bsn",
+    "case__client__email",
+    "case__client__phone",
+    "bridging__support",
+)
+
+
+def _staff(actor: Actor) -> Any:
+    from buurtteam.accounts.models import User
+
+    return User.objects.visible_to(actor)
 
 
 def _audit_case_read(actor: Actor, case: Case, object_type: str, object_id: object) -> None:
@@ -235,7 +254,15 @@ def waitlist(*, actor: Actor, team_id: int, today: datetime.date | None = None) 
         # Driven by the team's open cases (a waiting referral keeps its case open: the close guard), so
         # the database starts from the open-case index instead of every waiting referral.
         .filter(case_id__in=_open_team_case_ids(actor, team_id), status__in=WAITING_STATUSES)
-        .select_related("case", "case__client", "partner", "bridging", "bridging__contact")
+        # Fewer joins in the main query (planning a many-way join costs more than running it); the few
+        # partners and contact persons come in two small queries.
+        .select_related("case", "case__client", "bridging")
+        .prefetch_related(
+            Prefetch("partner", queryset=PartnerOrganisation.objects.visible_to(actor)),
+            Prefetch("bridging__contact", queryset=_staff(actor)),
+        )
+        # A list of names and dates: leave the long texts in the database.
+        .defer(*WAITLIST_DEFERRED)
         .order_by("bridging__next_due", "sent_at")[:WAITLIST_LIMIT]
     )
     result = []
