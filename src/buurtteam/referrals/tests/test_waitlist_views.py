@@ -74,6 +74,27 @@ def test_the_waitlist_query_count_is_constant(client: Client, tenant: Tenant) ->
     assert count_queries(client, waitlist_url(tenant)) == few
 
 
+def test_the_waitlist_pages_with_the_overdue_first(client: Client, tenant: Tenant) -> None:
+    from buurtteam.referrals.views.waitlist import PAGE_SIZE
+
+    area = give_area(tenant.team)
+    partner = make_partner(tenant)
+    referrals = [
+        sent(tenant, open_case(tenant, area, execution=False), partner) for _ in range(PAGE_SIZE + 2)
+    ]
+    late = make_overdue(referrals[-1], days=4)  # the newest, yet overdue: on page 1
+    client.force_login(tenant.worker)
+    first = client.get(waitlist_url(tenant)).content.decode()
+    assert first.count('<tr class="utrecht-table__row">') - 1 == PAGE_SIZE  # minus the header row
+    assert "Pagina 1 van 2" in first and "pagina=2" in first
+    assert f"{PAGE_SIZE + 2} inwoners" in first  # the summary counts everyone, not just this page
+    assert late.referral.case.reference in first
+    second = client.get(waitlist_url(tenant), {"pagina": 2}).content.decode()
+    assert second.count('<tr class="utrecht-table__row">') - 1 == 2
+    assert late.referral.case.reference not in second
+    assert client.get(waitlist_url(tenant), {"pagina": "abc"}).status_code == 200
+
+
 def test_the_contact_sees_late_check_ins_on_the_start_page(client: Client, tenant: Tenant) -> None:
     case = open_case(tenant)
     late = sent(tenant, case, make_partner(tenant, name="Jeugdhulp De Brug"))

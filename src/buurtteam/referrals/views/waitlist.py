@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -16,6 +17,8 @@ from buurtteam.referrals import selectors
 if TYPE_CHECKING:
     from buurtteam.accounts.models import User
 
+PAGE_SIZE = 25  # overdue check-ins come first, so they are always on the first page
+
 
 @never_cache
 @require_GET
@@ -26,12 +29,15 @@ def waitlist(request: HttpRequest, team_id: int) -> HttpResponse:
     today = timezone.localdate()
     rows = selectors.waitlist(actor=actor, team_id=team.pk, today=today)
     overdue = sum(1 for row in rows if row.overdue)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(
         request,
         "referrals/waitlist.html",
         {
             "team": team,
             "rows": rows,
+            "page": page,
+            "query": "",
             "overdue_count": overdue,
             "no_plan_count": sum(1 for row in rows if row.no_plan),
             "longest": max((row.waiting_days for row in rows), default=0),
