@@ -6,7 +6,10 @@ import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Case as DbCase
+from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from buurtteam.audit.models import Action
@@ -242,52 +245,120 @@ class WaitlistRow:
         return self.no_plan or self.overdue_days > 0
 
 
-def waitlist(*, actor: Actor, team_id: int, today: datetime.date | None = None) -> list[WaitlistRow]:
-    """Everyone of the team waiting for a partner: overdue check-ins first, then the longest waiting.
+def _waiting(actor: Actor, team_id: int) -> Any:
+    # Driven by the team's open cases (a waiting referral keeps its case open: the close guard), so the
+    # database starts from the open-case index instead of every waiting referral.
+    return Referral.objects.visible_to(actor).filter(
+        case_id__in=_open_team_case_ids(actor, team_id), status__in=WAITING_STATUSES
+    )
 
-    ``visible_to`` keeps it to the teams the actor belongs to (another team's id gives an empty list). One
-    query, bounded; the listing is audited as one read with the referral ids.
-    """
-    today = today or timezone.localdate()
-    rows = list(
-        Referral.objects.visible_to(actor)
-        # Driven by the team's open cases (a waiting referral keeps its case open: the close guard), so
-        # the database starts from the open-case index instead of every waiting referral.
-        .filter(case_id__in=_open_team_case_ids(actor, team_id), status__in=WAITING_STATUSES)
+
+def _overdue_condition(today: datetime.date) -> Q:
+    """Overdue: the check-in is past due, or nobody keeps contact (no active bridging plan)."""
+    return Q(bridging__isnull=True) | Q(bridging__active=False) | Q(bridging__next_due__lt=today)
+
+
+def _rows(actor: Actor, qs: Any) -> Any:
+    return (
         # Fewer joins in the main query (planning a many-way join costs more than running it); the few
         # partners and contact persons come in two small queries.
-        .select_related("case", "case__client", "bridging")
+        qs.select_related("case", "case__client", "bridging")
         .prefetch_related(
             Prefetch("partner", queryset=PartnerOrganisation.objects.visible_to(actor)),
             Prefetch("bridging__contact", queryset=_staff(actor)),
         )
         # A list of names and dates: leave the long texts in the database.
         .defer(*WAITLIST_DEFERRED)
-        .order_by("bridging__next_due", "sent_at")[:WAITLIST_LIMIT]
     )
-    result = []
-    for r in rows:
-        plan: BridgingPlan | None = getattr(r, "bridging", None)
-        sent = timezone.localdate(r.sent_at) if r.sent_at else timezone.localdate(r.proposed_at)
-        overdue = (today - plan.next_due).days if plan is not None and plan.active else 0
-        result.append(
-            WaitlistRow(
-                referral=r,
-                waiting_days=(today - sent).days,
-                overdue_days=max(overdue, 0),
-                no_plan=plan is None or not plan.active,
-            )
-        )
-    result.sort(key=lambda row: (not row.overdue, -row.overdue_days, -row.waiting_days))
-    if result:
+
+
+def _row(r: Referral, today: datetime.date) -> WaitlistRow:
+    plan: BridgingPlan | None = getattr(r, "bridging", None)
+    sent = timezone.localdate(r.sent_at) if r.sent_at else timezone.localdate(r.proposed_at)
+    overdue = (today - plan.next_due).days if plan is not None and plan.active else 0
+    return WaitlistRow(
+        referral=r,
+        waiting_days=(today - sent).days,
+        overdue_days=max(overdue, 0),
+        no_plan=plan is None or not plan.active,
+    )
+
+
+def _audit_waitlist(actor: Actor, team_id: int, rows: list[WaitlistRow]) -> None:
+    if rows:
         record(
             actor=actor,
             action=Action.READ,
             object_type="waitlist",
             object_id=team_id,
             subject_team_id=team_id,
-            details={"referrals": [row.referral.pk for row in result]},
+            details={"referrals": [row.referral.pk for row in rows]},
         )
+
+
+def waitlist(*, actor: Actor, team_id: int, today: datetime.date | None = None) -> list[WaitlistRow]:
+    """Everyone of the team waiting for a partner (at most ``WAITLIST_LIMIT``): overdue check-ins first,
+    then the longest waiting.
+
+    ``visible_to`` keeps it to the teams the actor belongs to (another team's id gives an empty list). One
+    query, bounded; the listing is audited as one read with the referral ids.
+    """
+    today = today or timezone.localdate()
+    rows = list(
+        _rows(actor, _waiting(actor, team_id)).order_by("bridging__next_due", "sent_at")[:WAITLIST_LIMIT]
+    )
+    result = [_row(r, today) for r in rows]
+    result.sort(key=lambda row: (not row.overdue, -row.overdue_days, -row.waiting_days))
+    _audit_waitlist(actor, team_id, result)
+    return result
+
+
+@dataclass(frozen=True)
+class WaitlistSummary:
+    total: int
+    overdue: int
+    no_plan: int
+    longest_days: int
+
+
+def waitlist_summary(*, actor: Actor, team_id: int, today: datetime.date | None = None) -> WaitlistSummary:
+    """The counts above the waitlist, in one aggregate query (no persons)."""
+    today = today or timezone.localdate()
+    no_plan = Q(bridging__isnull=True) | Q(bridging__active=False)
+    found = _waiting(actor, team_id).aggregate(
+        total=Count("pk"),
+        overdue=Count("pk", filter=_overdue_condition(today)),
+        no_plan=Count("pk", filter=no_plan),
+        first_sent=Min(Coalesce("sent_at", "proposed_at")),
+    )
+    first = found["first_sent"]
+    return WaitlistSummary(
+        total=found["total"],
+        overdue=found["overdue"],
+        no_plan=found["no_plan"],
+        longest_days=(today - timezone.localdate(first)).days if first is not None else 0,
+    )
+
+
+def waitlist_page(
+    *, actor: Actor, team_id: int, page: str | int | None, per_page: int, today: datetime.date | None = None
+) -> Page[WaitlistRow]:
+    """One page of the waitlist, sorted in the database the same way as ``waitlist``: overdue first (the
+    most overdue first), then the longest waiting. Audited with the referral ids on the page."""
+    today = today or timezone.localdate()
+    qs = (
+        _waiting(actor, team_id)
+        .annotate(
+            is_overdue=DbCase(When(_overdue_condition(today), then=Value(1)), default=Value(0)),
+            waiting_since=Coalesce("sent_at", "proposed_at"),
+        )
+        .order_by("-is_overdue", F("bridging__next_due").asc(nulls_first=True), "waiting_since", "pk")
+    )
+    paginator = Paginator(_rows(actor, qs), per_page)
+    result = paginator.get_page(page)
+    rows = [_row(r, today) for r in result.object_list]
+    result.object_list = rows
+    _audit_waitlist(actor, team_id, rows)
     return result
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -27,21 +26,18 @@ def waitlist(request: HttpRequest, team_id: int) -> HttpResponse:
     actor = cast("User", request.user)
     team = member_team_get(actor=actor, team_id=team_id)
     today = timezone.localdate()
-    rows = selectors.waitlist(actor=actor, team_id=team.pk, today=today)
-    overdue = sum(1 for row in rows if row.overdue)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    summary = selectors.waitlist_summary(actor=actor, team_id=team.pk, today=today)
+    page = selectors.waitlist_page(
+        actor=actor, team_id=team.pk, page=request.GET.get("pagina"), per_page=PAGE_SIZE, today=today
+    )
     return render(
         request,
         "referrals/waitlist.html",
         {
             "team": team,
-            "rows": rows,
             "page": page,
             "query": "",
-            "overdue_count": overdue,
-            "no_plan_count": sum(1 for row in rows if row.no_plan),
-            "longest": max((row.waiting_days for row in rows), default=0),
-            "limit": selectors.WAITLIST_LIMIT,
+            "summary": summary,
             "today": today,
         },
     )
