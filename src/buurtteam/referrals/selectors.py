@@ -53,7 +53,7 @@ WAITLIST_DEFERRED = (
 def _staff(actor: Actor) -> Any:
     from buurtteam.accounts.models import User
 
-    return User.objects.visible_to(actor)
+    return User.objects.visible_to(actor).only("id", "first_name", "last_name")
 
 
 def _audit_case_read(actor: Actor, case: Case, object_type: str, object_id: object) -> None:
@@ -341,10 +341,17 @@ def waitlist_summary(*, actor: Actor, team_id: int, today: datetime.date | None 
 
 
 def waitlist_page(
-    *, actor: Actor, team_id: int, page: str | int | None, per_page: int, today: datetime.date | None = None
+    *,
+    actor: Actor,
+    team_id: int,
+    page: str | int | None,
+    per_page: int,
+    today: datetime.date | None = None,
+    total: int | None = None,
 ) -> Page[WaitlistRow]:
     """One page of the waitlist, sorted in the database the same way as ``waitlist``: overdue first (the
-    most overdue first), then the longest waiting. Audited with the referral ids on the page."""
+    most overdue first), then the longest waiting. ``total`` (from ``waitlist_summary``) saves the count.
+    Audited with the referral ids on the page."""
     today = today or timezone.localdate()
     qs = (
         _waiting(actor, team_id)
@@ -355,6 +362,8 @@ def waitlist_page(
         .order_by("-is_overdue", F("bridging__next_due").asc(nulls_first=True), "waiting_since", "pk")
     )
     paginator = Paginator(_rows(actor, qs), per_page)
+    if total is not None:  # known from waitlist_summary: no second count
+        paginator.count = total
     result = paginator.get_page(page)
     rows = [_row(r, today) for r in result.object_list]
     result.object_list = rows

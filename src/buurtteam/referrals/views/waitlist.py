@@ -28,7 +28,12 @@ def waitlist(request: HttpRequest, team_id: int) -> HttpResponse:
     today = timezone.localdate()
     summary = selectors.waitlist_summary(actor=actor, team_id=team.pk, today=today)
     page = selectors.waitlist_page(
-        actor=actor, team_id=team.pk, page=request.GET.get("pagina"), per_page=PAGE_SIZE, today=today
+        actor=actor,
+        team_id=team.pk,
+        page=request.GET.get("pagina"),
+        per_page=PAGE_SIZE,
+        today=today,
+        total=summary.total,
     )
     return render(
         request,
