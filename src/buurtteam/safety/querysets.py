@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from django.apps import apps
 from django.db import models
 
-from buurtteam.core.gate import GatedQuerySet
+from buurtteam.core.gate import GatedQuerySet, memo_filter
 from buurtteam.core.roles import Role
 
 if TYPE_CHECKING:
@@ -42,6 +42,9 @@ class SafetyQuerySet(GatedQuerySet[Any]):
     case_field = "case_id"
 
     def visibility_filter(self, actor: Actor) -> models.Q:
+        return memo_filter(actor, ("safety", self.case_field), lambda: self._safety_filter(actor))
+
+    def _safety_filter(self, actor: Actor) -> models.Q:
         if actor.role not in (Role.WORKER, Role.COORDINATOR):
             return NOTHING
         return models.Q(**{f"{self.case_field}__in": safety_case_ids(actor)})
