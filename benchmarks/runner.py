@@ -236,6 +236,9 @@ def run_scenario(
     last_sql: list[str] = []
 
     def once() -> tuple[float, int]:
+        # The query log is a bounded deque (9,000 entries): once full, CaptureQueriesContext's slice is
+        # empty and every count reads 0. Start each request with an empty log.
+        connection.queries_log.clear()
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
             response = scenario.func(ctx)
