@@ -17,9 +17,14 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from buurtteam.accounts.tests.factories import member_of
 from buurtteam.audit.models import Action, AuditEvent
+from buurtteam.community.tests import walk as community_walk
 from buurtteam.core.gate import system_access
 from buurtteam.organisation.models import Team
 from buurtteam.organisation.tests.factories import DisciplineFactory, LocationFactory, ProviderFactory
+from buurtteam.socialmap.tests import walk as socialmap_walk
+from buurtteam.volunteers.tests import walk as volunteers_walk
+
+WALKS = (socialmap_walk, volunteers_walk, community_walk)
 
 # Public views: they need no log-in, and show nothing of any organisation.
 PUBLIC_KWARGS = {"uidb64": "MQ", "token": "abc-123"}
@@ -134,7 +139,12 @@ def _object_kwargs(tenant: Tenant) -> dict[str, int]:
         starts_on=timezone.localdate(),
     )
     track = meldcode.track_start(actor=tenant.worker, case=case, concern="Blauwe plekken gezien")
+    # Issue 5: each app of the sociale basis makes its own objects (its tests/walk.py).
+    issue_5: dict[str, int] = {}
+    for walk in WALKS:
+        issue_5.update(walk.walk_objects(tenant, case=case, resident=resident, action_id=action.pk))
     return {
+        **issue_5,
         "team_id": tenant.team.pk,
         "staff_id": tenant.worker.pk,
         "location_id": LocationFactory.create(organisation=tenant.organisation).pk,
@@ -278,7 +288,7 @@ def test_platform_admin_is_closed_to_staff_and_has_no_personal_data(client: Clie
 
 
 # Kwargs of a person's data or a team's meeting: another team of the same organisation gets 404.
-TEAM_PRIVATE_KWARGS = {
+TEAM_PRIVATE_KWARGS = set().union(*(walk.TEAM_PRIVATE for walk in WALKS)) | {
     "case_id",
     "resident_id",
     "household_id",

@@ -15,7 +15,19 @@ from ninja import NinjaAPI
 
 from buurtteam.api import errors
 from buurtteam.api.auth import SessionAuth, TokenAuth
-from buurtteam.api.routers import agreements, bridging, cases, dossier, partners, referrals, residents, safety
+from buurtteam.api.routers import (
+    agreements,
+    bridging,
+    cases,
+    community,
+    dossier,
+    partners,
+    referrals,
+    residents,
+    safety,
+    socialmap,
+    volunteers,
+)
 
 DESCRIPTION = """\
 The API of buurtteam: residents, households, the case lifecycle, referrals to network partners (with
@@ -82,3 +94,6 @@ api.add_router("", referrals.router)
 api.add_router("", bridging.router)
 api.add_router("", agreements.router)
 api.add_router("", safety.router)
+api.add_router("", socialmap.router)
+api.add_router("", volunteers.router)
+api.add_router("", community.router)

@@ -67,6 +67,9 @@ class Postcode(models.Model):
         _("postcode"), max_length=6, unique=True, validators=[validators.validate_postcode]
     )
     neighbourhood = models.ForeignKey(Neighbourhood, on_delete=models.PROTECT, related_name="postcodes")
+    # The centre of the postcode area (WGS84), for distances on the sociale kaart; empty when unknown.
+    latitude = models.FloatField(_("breedtegraad"), null=True, blank=True)
+    longitude = models.FloatField(_("lengtegraad"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("postcode")
@@ -116,6 +119,13 @@ class Organisation(GatedModel):
         _("vastgelopen na (weken zonder contact)"),
         default=4,
         validators=[MinValueValidator(1), MaxValueValidator(52)],
+    )
+
+    map_stale_after_months = models.PositiveSmallIntegerField(
+        _("sociale kaart: controleren na (maanden)"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_("Een vermelding op de sociale kaart die langer niet is gecontroleerd, wordt gemarkeerd."),
     )
 
     objects = OrganisationQuerySet.as_manager()

@@ -172,6 +172,18 @@ ENDPOINTS = [
 ]
 
 
+# Paths whose endpoints another table replays (the apps of the sociale basis, with their own access rules).
+OWN_TABLES = (
+    "/map",
+    "/public",
+    "/volunteers",
+    "/help-requests",
+    "/matches",
+    "/groups",
+    "/signals",
+    "/service-links",
+)
+
 # Lists a stranger may call: they must come back empty (their own organisation has none of these).
 PAGES = {"/cases"}
 LISTS = PAGES | {"/residents", "/teams/{team_id}/waitlist", "/check-ins/overdue"}
@@ -291,6 +303,8 @@ def test_the_table_covers_every_endpoint() -> None:
     operations = {
         (method.upper(), path.removeprefix(BASE)) for path, item in schema["paths"].items() for method in item
     }
+    # The sociale basis (issue 5) has its own tables: see each app's tests/test_api_access.py.
+    operations = {(m, p) for m, p in operations if not p.startswith(OWN_TABLES)}
     listed = {(e.method, e.path) for e in ENDPOINTS}
     assert operations == listed, f"missing: {operations - listed}, unknown: {listed - operations}"
 

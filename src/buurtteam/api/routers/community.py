@@ -1,0 +1,7 @@
+"""API endpoints of the community app (see docs/api.md)."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["community"])
