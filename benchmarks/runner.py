@@ -24,7 +24,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SETTINGS = "buurtteam.config.settings_test"
 # Modules whose import registers scenarios. Later issues add theirs here.
-SCENARIO_MODULES = ["benchmarks.scenarios", "benchmarks.scenarios_cases", "benchmarks.scenarios_referrals"]
+SCENARIO_MODULES = [
+    "benchmarks.scenarios",
+    "benchmarks.scenarios_cases",
+    "benchmarks.scenarios_referrals",
+    "benchmarks.scenarios_socialmap",
+    "benchmarks.scenarios_volunteers",
+    "benchmarks.scenarios_community",
+]
 
 
 NOTED = ("team_id", "case_id", "added_entries", "query", "matches_in_team", "waiting", "overdue", "url")

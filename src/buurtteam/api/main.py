@@ -21,6 +21,7 @@ from buurtteam.api.routers import (
     cases,
     community,
     dossier,
+    hsds,
     partners,
     referrals,
     residents,
@@ -97,3 +98,4 @@ api.add_router("", safety.router)
 api.add_router("", socialmap.router)
 api.add_router("", volunteers.router)
 api.add_router("", community.router)
+api.add_router("", hsds.router)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("buurtteam.referrals.urls")),
     path("", include("buurtteam.safety.urls")),
     path("", include("buurtteam.socialmap.urls")),
+    path("", include("buurtteam.socialmap.exchange.urls")),
     path("", include("buurtteam.volunteers.urls")),
     path("", include("buurtteam.community.urls")),
     path("", include("buurtteam.api.urls")),

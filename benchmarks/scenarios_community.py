@@ -1,0 +1,1 @@
+"""Scenarios of the community app (issue 5); registered with @scenario."""

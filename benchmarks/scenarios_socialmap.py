@@ -1,0 +1,1 @@
+"""Scenarios of the socialmap app (issue 5); registered with @scenario."""

@@ -1,0 +1,1 @@
+"""Scenarios of the volunteers app (issue 5); registered with @scenario."""
