@@ -40,6 +40,7 @@ def shell(request: HttpRequest) -> dict[str, Any]:
     items = [(reverse("workspace:home"), _("Start"))]
     if user.role != Role.POLICY_OFFICER:
         items += _casework_items(user)
+    items.append((reverse("workspace:social_basis"), _("Sociale basis")))
     partners = _optional("referrals:partner_directory")
     if partners is not None:
         items.append((partners, _("Netwerkpartners")))

@@ -4,7 +4,9 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from buurtteam.accounts import selectors as staff_selectors
@@ -128,3 +130,81 @@ def team_detail(request: HttpRequest, team_id: int) -> HttpResponse:
             "show_members": actor.role != Role.POLICY_OFFICER,
         },
     )
+
+
+# The sociale basis (issue 5): one start page for the map, volunteers, groups and signals. Each entry is a
+# page of its own app; entries not installed (yet), or that the role does not use, are left out.
+SOCIAL_BASIS_SECTIONS: list[tuple[str, list[tuple[str, Any, Any, bool]]]] = [
+    (
+        "map",
+        [
+            (
+                "socialmap:search",
+                _("Sociale kaart"),
+                _("Activiteiten en voorzieningen in de buurt zoeken."),
+                True,
+            ),
+            ("socialmap:stale", _("Te controleren"), _("Vermeldingen die lang niet zijn nagekeken."), True),
+            ("map_exchange:home", _("Uitwisselen (HSDS)"), _("De kaart importeren of exporteren."), True),
+        ],
+    ),
+    (
+        "volunteers",
+        [
+            (
+                "volunteers:volunteer_list",
+                _("Vrijwilligers"),
+                _("De databank van passies en talenten."),
+                False,
+            ),
+            (
+                "volunteers:request_list",
+                _("Hulpvragen"),
+                _("Vragen om informele hulp en hun matches."),
+                False,
+            ),
+        ],
+    ),
+    (
+        "community",
+        [
+            (
+                "community:group_list",
+                _("Groepen"),
+                _("Collectieve activiteiten, bijeenkomsten en deelnemers."),
+                False,
+            ),
+            ("community:signal_list", _("Signalen"), _("Vroegsignalering uit informele contacten."), False),
+            (
+                "community:signal_overview",
+                _("Signalen per buurt"),
+                _("Thema's per buurt door de tijd."),
+                True,
+            ),
+            (
+                "community:link_counts",
+                _("Toeleiding per activiteit"),
+                _("Hoe vaak inwoners naar een activiteit gingen."),
+                True,
+            ),
+        ],
+    ),
+]
+
+
+@never_cache
+def social_basis(request: HttpRequest) -> HttpResponse:
+    """The start page of the sociale basis; lists only pages that exist and that the actor's role uses."""
+    actor = _actor(request)
+    no_persons = actor.role == Role.POLICY_OFFICER
+    entries = []
+    for _group, items in SOCIAL_BASIS_SECTIONS:
+        for name, label, description, without_persons in items:
+            if no_persons and not without_persons:
+                continue
+            try:
+                url = reverse(name)
+            except NoReverseMatch:
+                continue
+            entries.append({"url": url, "label": label, "description": description})
+    return render(request, "workspace/social_basis.html", {"entries": entries})
