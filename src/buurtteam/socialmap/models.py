@@ -53,10 +53,19 @@ class CheckedEntry(MapEntry):
 class Taxonomy(MapEntry):
     """A classification scheme: the life domains, the target groups, or one that came with an import."""
 
+    class Purpose(models.TextChoices):
+        LIFE_DOMAINS = "life_domains", _("Leefgebieden")
+        TARGET_GROUPS = "target_groups", _("Doelgroepen")
+        OTHER = "other", _("Overig")
+
     name = models.CharField(_("naam"), max_length=200)
     description = models.TextField(_("omschrijving"), max_length=2000, blank=True)
     uri = models.URLField(_("URI"), max_length=500, blank=True)
     version = models.CharField(_("versie"), max_length=50, blank=True)
+    # What the search page offers it as: the life domains, the target groups, or neither (imports).
+    purpose = models.CharField(
+        _("gebruik"), max_length=20, choices=Purpose.choices, default=Purpose.OTHER, db_index=True
+    )
 
     objects = MapQuerySet.as_manager()
 
@@ -186,6 +195,9 @@ class MapLocation(CheckedEntry):
         verbose_name = _("locatie op de kaart")
         verbose_name_plural = _("locaties op de kaart")
         ordering = ["name"]
+        indexes = [
+            models.Index(fields=["organisation", "latitude", "longitude"], name="socialmap_location_coords"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "hsds_id"], name="socialmap_loc_hsds_uniq")
         ]
@@ -249,6 +261,9 @@ class MapService(CheckedEntry):
     )
     # Stemmed, lower-cased words of the searchable fields (see search.py); written by the services only.
     search_document = models.TextField(blank=True, editable=False)
+    # The stems of the name (and alternate name), and of the terms: they weigh more in the ranking.
+    search_name = models.TextField(blank=True, editable=False)
+    search_terms = models.TextField(blank=True, editable=False)
 
     objects = MapQuerySet.as_manager()
 
@@ -256,6 +271,10 @@ class MapService(CheckedEntry):
         verbose_name = _("activiteit of voorziening")
         verbose_name_plural = _("activiteiten en voorzieningen")
         ordering = ["name"]
+        indexes = [
+            models.Index(fields=["organisation", "status", "name"], name="socialmap_service_org_status"),
+            models.Index(fields=["organisation", "last_checked_on"], name="socialmap_service_checked"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "hsds_id"], name="socialmap_service_hsds_uniq"),
             models.CheckConstraint(
@@ -325,3 +344,29 @@ class Schedule(MapEntry):
         constraints = [
             models.UniqueConstraint(fields=["organisation", "hsds_id"], name="socialmap_schedule_hsds_uniq")
         ]
+
+
+class SearchSynonym(MapEntry):
+    """An organisation's own synonym group for the map search ("voedselpakket, voedselbank, pakket")."""
+
+    words = models.CharField(
+        _("woorden"),
+        max_length=500,
+        help_text=_("Woorden die bij het zoeken hetzelfde betekenen, gescheiden door komma's."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = MapQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("synoniemen")
+        verbose_name_plural = _("synoniemen")
+        ordering = ["words"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "hsds_id"], name="socialmap_synonym_hsds_uniq")
+        ]
+
+    def __str__(self) -> str:
+        return self.words

@@ -1,0 +1,285 @@
+"""Searching the sociale kaart: text (stems and synonyms), terms, buurt, distance, kind, cost and age.
+
+The map holds no personal data, so searches are not audited; every query is scoped to the actor's
+organisation through ``visible_to``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    F,
+    FloatField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+
+from buurtteam.socialmap.geo import Point, bounding_box, squared_km_expression
+from buurtteam.socialmap.models import (
+    MapService,
+    Schedule,
+    SearchSynonym,
+    ServiceAtLocation,
+    TaxonomyTerm,
+)
+from buurtteam.socialmap.search import (
+    QueryGroup,
+    document_matches,
+    expand_query,
+    like_fragment,
+    parse_synonym_words,
+    tsquery_part,
+)
+from buurtteam.socialmap.staleness import is_stale, stale_cutoff
+
+if TYPE_CHECKING:
+    from buurtteam.core.actor import Actor
+
+MAX_LIMIT = 100
+MAX_KM = 100.0
+# Weights of a match of one query word: the word itself, or one of its synonyms (less).
+WEIGHT_NAME, WEIGHT_TERMS, WEIGHT_TEXT = 3.0, 2.0, 1.0
+SYNONYM_FACTOR = 0.6
+# Nearby entries rank a little higher: 0.5 at the spot, 0.25 at 1 km, 0.1 at 2 km.
+NEAR_BOOST = 0.5
+
+
+@dataclass(frozen=True)
+class ServiceHit:
+    service: MapService
+    score: float
+    distance_km: float | None
+    stale: bool
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    hits: list[ServiceHit]
+    total: int
+
+
+def _organisation_synonyms(actor: Actor) -> list[list[str]]:
+    rows = SearchSynonym.objects.visible_to(actor).values_list("words", flat=True)
+    return [parse_synonym_words(words) for words in rows]
+
+
+def _text_filter(groups: Sequence[QueryGroup]) -> Q | RawSQL:
+    stems = [stem for group in groups for stem in group.stems]
+    if connection.vendor == "postgresql":
+        tsquery = " | ".join(tsquery_part(stem) for stem in stems)
+        return RawSQL(
+            "to_tsvector('simple'::regconfig, socialmap_mapservice.search_document) "
+            "@@ to_tsquery('simple'::regconfig, %s)",
+            (tsquery,),
+            output_field=BooleanField(),
+        )
+    condition = Q()
+    for stem in stems:
+        condition |= Q(search_document__contains=like_fragment(stem))
+    return condition
+
+
+def _any(field_name: str, stems: Sequence[str]) -> Q:
+    condition = Q()
+    for stem in stems:
+        condition |= Q(**{f"{field_name}__contains": like_fragment(stem)})
+    return condition
+
+
+def _group_score(group: QueryGroup) -> Case:
+    own = [group.stem]
+    whens = [
+        When(_any("search_name", own), then=Value(WEIGHT_NAME)),
+        When(_any("search_terms", own), then=Value(WEIGHT_TERMS)),
+    ]
+    if group.synonyms:
+        whens += [
+            When(_any("search_name", group.synonyms), then=Value(WEIGHT_NAME * SYNONYM_FACTOR)),
+            When(_any("search_terms", group.synonyms), then=Value(WEIGHT_TERMS * SYNONYM_FACTOR)),
+        ]
+    whens.append(When(_any("search_document", own), then=Value(WEIGHT_TEXT)))
+    if group.synonyms:
+        whens.append(When(_any("search_document", group.synonyms), then=Value(WEIGHT_TEXT * SYNONYM_FACTOR)))
+    return Case(*whens, default=Value(0.0), output_field=FloatField())
+
+
+def _term_filters(actor: Actor, term_ids: Sequence[int]) -> list[Q] | None:
+    """One condition per taxonomy (any of its chosen terms); ``None`` when a term is not on this map."""
+    wanted = {int(t) for t in term_ids}
+    rows = list(TaxonomyTerm.objects.visible_to(actor).filter(pk__in=wanted).values_list("pk", "taxonomy_id"))
+    if len(rows) != len(wanted):
+        return None
+    by_taxonomy: dict[int, list[int]] = {}
+    for pk, taxonomy_id in rows:
+        by_taxonomy.setdefault(taxonomy_id, []).append(pk)
+    through = MapService.terms.through.objects
+    return [
+        Q(Exists(through.filter(mapservice_id=OuterRef("pk"), taxonomyterm_id__in=ids)))
+        for ids in by_taxonomy.values()
+    ]
+
+
+def _places(actor: Actor) -> QuerySet[Any]:
+    return ServiceAtLocation.objects.visible_to(actor)
+
+
+def _display_prefetches(actor: Actor) -> list[Prefetch[Any]]:
+    return [
+        Prefetch(
+            "service_at_locations",
+            queryset=_places(actor)
+            .select_related("location", "location__neighbourhood")
+            .order_by("location__name", "pk"),
+        ),
+        Prefetch(
+            "schedules",
+            queryset=Schedule.objects.visible_to(actor).order_by("freq", "byday", "opens_at", "pk"),
+        ),
+        Prefetch(
+            "terms",
+            queryset=TaxonomyTerm.objects.visible_to(actor)
+            .select_related("taxonomy")
+            .order_by("taxonomy__name", "name"),
+        ),
+    ]
+
+
+def _reasons(service: MapService, groups: Sequence[QueryGroup], distance: float | None) -> list[str]:
+    reasons: list[str] = []
+    for group in groups:
+        if document_matches(service.search_name, group.stem):
+            reasons.append(_("“%(word)s” in de naam") % {"word": group.word})
+        elif document_matches(service.search_terms, group.stem):
+            reasons.append(_("“%(word)s” als leefgebied of doelgroep") % {"word": group.word})
+        elif document_matches(service.search_document, group.stem):
+            reasons.append(_("“%(word)s” in de omschrijving") % {"word": group.word})
+        elif any(document_matches(service.search_document, s) for s in group.synonyms):
+            reasons.append(_("verwant aan “%(word)s”") % {"word": group.word})
+    if distance is not None:
+        reasons.append(_("op %(km)s km") % {"km": f"{distance:.1f}".replace(".", ",")})
+    return reasons
+
+
+def service_search(
+    *,
+    actor: Actor,
+    text: str = "",
+    term_ids: Sequence[int] = (),
+    neighbourhood_id: int | None = None,
+    near: Point | None = None,
+    max_km: float | None = None,
+    kind: str = "",
+    free_only: bool = False,
+    age: int | None = None,
+    include_inactive: bool = False,
+    limit: int = 20,
+    offset: int = 0,
+) -> SearchResult:
+    """Services and activities on the actor's map matching every given filter, best first."""
+    limit = max(0, min(int(limit), MAX_LIMIT))
+    offset = max(0, int(offset))
+    qs: QuerySet[Any] = MapService.objects.visible_to(actor)
+    if not include_inactive:
+        qs = qs.filter(status=MapService.Status.ACTIVE)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if free_only:
+        qs = qs.filter(is_free=True)
+    if age is not None:
+        qs = qs.filter(
+            Q(minimum_age__isnull=True) | Q(minimum_age__lte=age),
+            Q(maximum_age__isnull=True) | Q(maximum_age__gte=age),
+        )
+    if neighbourhood_id is not None:
+        qs = qs.filter(
+            Exists(
+                _places(actor).filter(service_id=OuterRef("pk"), location__neighbourhood_id=neighbourhood_id)
+            )
+        )
+    if term_ids:
+        conditions = _term_filters(actor, term_ids)
+        if conditions is None:
+            return SearchResult(hits=[], total=0)
+        for condition in conditions:
+            qs = qs.filter(condition)
+
+    groups: list[QueryGroup] = []
+    if text.strip():
+        groups = expand_query(text, extra_groups=_organisation_synonyms(actor))
+        if not groups:  # only stop words or punctuation: nothing to look for
+            return SearchResult(hits=[], total=0)
+        qs = qs.filter(_text_filter(groups))
+
+    if near is not None:
+        distance_sq = squared_km_expression(near, "location__latitude", "location__longitude")
+        coords = _places(actor).filter(
+            service_id=OuterRef("pk"), location__latitude__isnull=False, location__longitude__isnull=False
+        )
+        if max_km is not None:
+            radius = max(0.0, min(float(max_km), MAX_KM))
+            min_lat, max_lat, min_lon, max_lon = bounding_box(near, radius)
+            within = (
+                coords.filter(
+                    location__latitude__range=(min_lat, max_lat),
+                    location__longitude__range=(min_lon, max_lon),
+                )
+                .annotate(sq=distance_sq)
+                .filter(sq__lte=radius * radius)
+            )
+            qs = qs.filter(Exists(within))
+        nearest = coords.annotate(sq=distance_sq).order_by("sq").values("sq")[:1]
+        qs = qs.annotate(distance_sq=Subquery(nearest, output_field=FloatField()))
+
+    total = qs.count()
+    if total == 0 or limit == 0 or offset >= total:
+        return SearchResult(hits=[], total=total)
+
+    order: list[Any] = []
+    if groups:
+        score: Any = sum((_group_score(g) for g in groups[1:]), _group_score(groups[0]))
+        if near is not None:
+            score = score + Coalesce(
+                Value(NEAR_BOOST) / (Value(1.0) + F("distance_sq")), Value(0.0), output_field=FloatField()
+            )
+        qs = qs.annotate(score=score)
+        order.append(F("score").desc())
+    if near is not None:
+        order.append(F("distance_sq").asc(nulls_last=True))
+    order += ["name", "pk"]
+    page = list(
+        qs.select_related("map_organization")
+        .prefetch_related(*_display_prefetches(actor))
+        .order_by(*order)[offset : offset + limit]
+    )
+    cutoff = stale_cutoff(actor)
+    hits = []
+    for service in page:
+        sq = getattr(service, "distance_sq", None)
+        distance = math.sqrt(sq) if sq is not None else None
+        hits.append(
+            ServiceHit(
+                service=service,
+                score=float(getattr(service, "score", 0.0) or 0.0),
+                distance_km=distance,
+                stale=is_stale(service.last_checked_on, cutoff),
+                reasons=_reasons(service, groups, distance),
+            )
+        )
+    return SearchResult(hits=hits, total=total)
