@@ -6,3 +6,8 @@ class CommunityConfig(AppConfig):
     name = "buurtteam.community"
     label = "community"
     verbose_name = _("Toeleiding, groepen en vroegsignalering")
+
+    def ready(self) -> None:
+        from buurtteam.community import hooks
+
+        hooks.install()
