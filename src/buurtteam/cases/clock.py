@@ -34,6 +34,7 @@ def working_days_between(start: datetime.date, end: datetime.date) -> int:
     return count
 
 
+@lru_cache(maxsize=4096)  # lists ask for the deadlines of the same few registration dates again and again
 def add_working_days(start: datetime.date, days: int) -> datetime.date:
     """The date ``days`` working days after ``start``: the deadline of the pickup target."""
     day = start

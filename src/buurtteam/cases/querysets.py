@@ -68,6 +68,20 @@ class CaseQuerySet(GatedQuerySet[Any]):
             | models.Q(household_id__in=_break_glass_household_ids(actor))
         )
 
+    def of_team(self, actor: Actor, team_id: int) -> CaseQuerySet:
+        """``visible_to(actor).filter(team_id=team_id)``, said more simply for one of the actor's own teams:
+        there the summary rule's first branch (the actor's teams) holds for every case of the team, so the
+        other branches (assignments, break-the-glass) cannot add a row and are left out of the SQL. The same
+        rows either way; another team's cases still go through the whole rule."""
+        if (
+            getattr(actor, "is_authenticated", False)
+            and actor.organisation_id is not None
+            and actor.role != Role.POLICY_OFFICER
+            and team_id in actor.team_ids
+        ):
+            return self.filter(organisation_id=actor.organisation_id, team_id=team_id)._mark_scoped()
+        return self.visible_to(actor).filter(team_id=team_id)
+
     def full_for(self, actor: Actor) -> CaseQuerySet:
         """Only the cases whose whole dossier the actor may read."""
         if not getattr(actor, "is_authenticated", False):

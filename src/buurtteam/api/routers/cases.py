@@ -5,19 +5,19 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest
-from django.utils import timezone
 from ninja import Query, Router, Status
 from ninja.params import P, PathEx
 
 from buurtteam.accounts.models import User
 from buurtteam.api import schemas as s
-from buurtteam.api.common import READ_ERRORS, WRITE_ERRORS, actor_of, case_list_item, case_out, case_state
+from buurtteam.api.common import READ_ERRORS, WRITE_ERRORS, actor_of, case_out, case_page, case_state
 from buurtteam.api.errors import validation_errors
 from buurtteam.api.routers.residents import checked_codes, refuse_duplicates
 from buurtteam.api.selectors import case_for_write, has_full_access
 from buurtteam.audit.models import Action
 from buurtteam.audit.services import record
 from buurtteam.cases.models import CaseAssignment
+from buurtteam.cases.selectors.case_rows import case_list_rows
 from buurtteam.cases.selectors.cases import case_get, case_get_full, my_cases, pickup_target, team_cases
 from buurtteam.cases.selectors.residents import resident_get
 from buurtteam.cases.services import assignment, lifecycle, registration
@@ -58,26 +58,23 @@ def case_list_view(request: HttpRequest, filters: Query[s.CaseListQuery]) -> s.C
             team_id=filters.team_id,
             status=filters.status or "",
             include_closed=filters.status == "closed",
+            summary=False,
         )
     else:
-        qs = my_cases(actor=actor)
+        qs = my_cases(actor=actor, summary=False)
         if filters.status:
             qs = qs.filter(status=filters.status)
     count = qs.count()
-    cases = list(qs[filters.offset : filters.offset + filters.limit])
-    target, today = pickup_target(actor), timezone.localdate()
+    rows = case_list_rows(
+        actor=actor, cases=qs, offset=filters.offset, limit=filters.limit, target_days=pickup_target(actor)
+    )
     record(
         actor=actor,
         action=Action.READ,
         object_type="case_list",
-        details={"team_id": filters.team_id, "cases": [c.pk for c in cases]},
+        details={"team_id": filters.team_id, "cases": [r.id for r in rows]},
     )
-    return s.CasePage(
-        count=count,
-        limit=filters.limit,
-        offset=filters.offset,
-        items=[case_list_item(c, target_days=target, today=today) for c in cases],
-    )
+    return case_page(rows, count=count, limit=filters.limit, offset=filters.offset)
 
 
 @router.get(

@@ -36,37 +36,33 @@ def _with_summary(actor: Actor, qs: Any) -> Any:
     )
 
 
-def my_cases(*, actor: Actor) -> QuerySet[Case]:
-    """Open cases the actor works on."""
-    return _with_summary(  # type: ignore[no-any-return]
-        actor,
+def my_cases(*, actor: Actor, summary: bool = True) -> QuerySet[Case]:
+    """Open cases the actor works on (``summary=False``: without the related rows, e.g. for
+    ``case_list_rows``)."""
+    qs = (
         Case.objects.visible_to(actor)
         .open()
         .filter(assignments__user_id=actor.pk, assignments__ended_at__isnull=True)
-        .order_by("-crisis", "-registered_at"),
+        .order_by("-crisis", "-registered_at")
     )
+    return _with_summary(actor, qs) if summary else qs
 
 
 def team_cases(
-    *, actor: Actor, team_id: int, status: str = "", include_closed: bool = False
+    *, actor: Actor, team_id: int, status: str = "", include_closed: bool = False, summary: bool = True
 ) -> QuerySet[Case]:
-    qs = Case.objects.visible_to(actor).filter(team_id=team_id)
+    qs = Case.objects.of_team(actor, team_id)
     if not include_closed:
         qs = qs.open()
     if status:
         qs = qs.filter(status=status)
     # Crisis first (the open-case index ``case_team_open`` has this order).
-    return _with_summary(actor, qs.order_by("-crisis", "-registered_at"))  # type: ignore[no-any-return]
+    qs = qs.order_by("-crisis", "-registered_at")
+    return _with_summary(actor, qs) if summary else qs
 
 
 def unassigned_queue(*, actor: Actor, team_id: int) -> QuerySet[Case]:
-    qs = (
-        Case.objects.visible_to(actor)
-        .open()
-        .filter(team_id=team_id)
-        .unassigned()
-        .order_by("-crisis", "registered_at")
-    )
+    qs = Case.objects.of_team(actor, team_id).open().unassigned().order_by("-crisis", "registered_at")
     return _with_summary(actor, qs)  # type: ignore[no-any-return]
 
 
@@ -162,10 +158,7 @@ def crisis_cases(*, actor: Actor, team_id: int) -> list[Case]:
     return list(
         _with_summary(
             actor,
-            Case.objects.visible_to(actor)
-            .open()
-            .filter(team_id=team_id, crisis=True)
-            .order_by("crisis_since"),
+            Case.objects.of_team(actor, team_id).open().filter(crisis=True).order_by("crisis_since"),
         )[:100]
     )
 
@@ -180,9 +173,9 @@ def overdue_pickups(*, actor: Actor, team_id: int, target: int | None = None) ->
     rows = list(
         _with_summary(
             actor,
-            Case.objects.visible_to(actor)
+            Case.objects.of_team(actor, team_id)
             .open()
-            .filter(team_id=team_id, complexity=Complexity.COMPLEX, first_contact_at__isnull=True)
+            .filter(complexity=Complexity.COMPLEX, first_contact_at__isnull=True)
             .filter(registered_at__lt=oldest_ok)
             .order_by("registered_at"),
         )[:200]
