@@ -1,0 +1,401 @@
+"""Rows of the map as HSDS 3.0 objects (the shapes of the official compiled schemas).
+
+``service_batch`` turns a batch of services into full service objects with a fixed number of queries,
+whatever the batch size: the export, the public API and the tests all use it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Q
+from django.utils import translation
+
+from buurtteam.socialmap.exchange.profile import (
+    PROFILE_TAXONOMY_ID,
+    PROFILE_TAXONOMY_NAME,
+    PROFILE_URI,
+    dutch_postcode,
+    overlay,
+    profile_term_id,
+    sub_id,
+)
+from buurtteam.socialmap.models import (
+    MapLocation,
+    MapOrganization,
+    MapService,
+    Schedule,
+    ServiceAtLocation,
+    Taxonomy,
+    TaxonomyTerm,
+)
+
+if TYPE_CHECKING:
+    from buurtteam.core.actor import Actor
+
+# The buurtteam attributes: link_type -> the choices whose labels name the terms.
+PROFILE_ATTRIBUTES = ("service_kind", "location_kind", "last_checked_on")
+
+
+@dataclass(frozen=True)
+class PublicReader:
+    """The caller of the public HSDS API: reads one organisation's map (tenant data, never persons).
+
+    Only map querysets are ever scoped with it; their rule needs nothing but the organisation.
+    """
+
+    organisation_id: int
+    pk: None = None
+    username: str = ""
+    role: str = "public"
+    is_authenticated: bool = True
+    team_ids: frozenset[int] = frozenset()
+    primary_team_id: None = None
+    primary_team_name: str = ""
+
+
+def _put(target: dict[str, Any], key: str, value: Any) -> None:
+    """Optional fields: left out when empty (an empty e-mail address or URI is not valid HSDS)."""
+    if value not in (None, ""):
+        target[key] = value
+
+
+def _extras(target: dict[str, Any], extra: dict[str, Any]) -> None:
+    for key, value in (extra.get("fields") or {}).items():
+        if key not in target and key != "attributes":
+            target[key] = value
+
+
+def _iso(value: datetime.date | datetime.time | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+# --- Taxonomies ---------------------------------------------------------------------------------------
+def profile_taxonomy_json() -> dict[str, Any]:
+    return {
+        "id": str(PROFILE_TAXONOMY_ID),
+        "name": PROFILE_TAXONOMY_NAME,
+        "description": "Begrippen van buurtteam waarvoor HSDS geen veld heeft (zie docs/hsds.md).",
+        "uri": PROFILE_URI,
+        "version": "1.0",
+    }
+
+
+def _profile_label(link_type: str, value: str) -> str:
+    with translation.override("nl"):
+        if link_type == "service_kind":
+            return str(MapService.Kind(value).label) if value in MapService.Kind.values else value
+        if link_type == "location_kind":
+            return str(MapLocation.Kind(value).label) if value in MapLocation.Kind.values else value
+    return "Laatst gecontroleerd op"
+
+
+def profile_code(link_type: str, value: str) -> str:
+    return link_type if link_type == "last_checked_on" else f"{link_type}:{value}"
+
+
+def profile_term_json(link_type: str, value: str) -> dict[str, Any]:
+    code = profile_code(link_type, value)
+    return {
+        "id": profile_term_id(code),
+        "code": code,
+        "name": _profile_label(link_type, value),
+        "description": "",
+        "taxonomy": PROFILE_TAXONOMY_NAME,
+        "taxonomy_id": str(PROFILE_TAXONOMY_ID),
+        "taxonomy_detail": profile_taxonomy_json(),
+    }
+
+
+def profile_attribute(parent: uuid.UUID, entity: str, link_type: str, value: str) -> dict[str, Any]:
+    term_value = "" if link_type == "last_checked_on" else value
+    return {
+        "id": sub_id(parent, f"attribute:{link_type}"),
+        "link_id": str(parent),
+        "taxonomy_term_id": profile_term_id(profile_code(link_type, term_value)),
+        "link_type": link_type,
+        "link_entity": entity,
+        "value": value,
+        "taxonomy_term": profile_term_json(link_type, term_value),
+    }
+
+
+def taxonomy_json(taxonomy: Taxonomy) -> dict[str, Any]:
+    result: dict[str, Any] = {"id": str(taxonomy.hsds_id), "name": taxonomy.name, "description": taxonomy.description}
+    _put(result, "uri", taxonomy.uri)
+    _put(result, "version", taxonomy.version)
+    return result
+
+
+def term_json(term: TaxonomyTerm, *, parent_hsds_id: uuid.UUID | None = None) -> dict[str, Any]:
+    """A term with its taxonomy (``term.taxonomy`` must be loaded)."""
+    result: dict[str, Any] = {"id": str(term.hsds_id)}
+    _put(result, "code", term.code)
+    result["name"] = term.name
+    result["description"] = term.description
+    if parent_hsds_id is not None:
+        result["parent_id"] = str(parent_hsds_id)
+    result["taxonomy"] = term.taxonomy.name
+    result["taxonomy_id"] = str(term.taxonomy.hsds_id)
+    result["taxonomy_detail"] = taxonomy_json(term.taxonomy)
+    _put(result, "term_uri", term.term_uri)
+    return result
+
+
+# --- Organisations, locations, schedules ---------------------------------------------------------------
+def _checked_attributes(row: MapOrganization | MapLocation, entity: str) -> list[dict[str, Any]]:
+    attributes: list[dict[str, Any]] = []
+    if isinstance(row, MapLocation):
+        attributes.append(profile_attribute(row.hsds_id, entity, "location_kind", row.kind))
+    if row.last_checked_on is not None:
+        attributes.append(profile_attribute(row.hsds_id, entity, "last_checked_on", row.last_checked_on.isoformat()))
+    attributes += [a for a in (row.hsds_extra.get("fields") or {}).get("attributes") or [] if isinstance(a, dict)]
+    return attributes
+
+
+def organization_json(org: MapOrganization) -> dict[str, Any]:
+    result: dict[str, Any] = {"id": str(org.hsds_id), "name": org.name}
+    _put(result, "alternate_name", org.alternate_name)
+    result["description"] = org.description
+    _put(result, "email", org.email)
+    _put(result, "website", org.website)
+    result.update(overlay("organization", org.hsds_id, {"phone": org.phone}, org.hsds_extra))
+    result["attributes"] = _checked_attributes(org, "organization")
+    _extras(result, org.hsds_extra)
+    return result
+
+
+def schedule_json(schedule: Schedule, ids: dict[str, uuid.UUID]) -> dict[str, Any]:
+    """``ids``: the HSDS ids of the service, location and service at location the schedule belongs to."""
+    result: dict[str, Any] = {"id": str(schedule.hsds_id)}
+    for key in ("service_id", "location_id", "service_at_location_id"):
+        if key in ids:
+            result[key] = str(ids[key])
+    _put(result, "valid_from", _iso(schedule.valid_from))
+    _put(result, "valid_to", _iso(schedule.valid_to))
+    _put(result, "freq", schedule.freq)
+    _put(result, "interval", schedule.interval)
+    _put(result, "byday", schedule.byday)
+    _put(result, "bymonthday", schedule.bymonthday)
+    _put(result, "description", schedule.description)
+    _put(result, "opens_at", _iso(schedule.opens_at))
+    _put(result, "closes_at", _iso(schedule.closes_at))
+    return result
+
+
+def location_columns(location: MapLocation) -> dict[str, Any]:
+    return {
+        "phone": location.phone,
+        "email": location.email,
+        "address_1": location.address_1,
+        "postcode": dutch_postcode(location.postcode) or location.postcode,
+        "city": location.city,
+        "accessibility": location.accessibility,
+    }
+
+
+def location_json(location: MapLocation, schedules: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
+    result: dict[str, Any] = {"id": str(location.hsds_id), "location_type": location.location_type}
+    _put(result, "url", location.url)
+    if location.map_organization is not None:
+        result["organization_id"] = str(location.map_organization.hsds_id)
+    _put(result, "name", location.name)
+    _put(result, "alternate_name", location.alternate_name)
+    _put(result, "description", location.description)
+    _put(result, "transportation", location.transportation)
+    _put(result, "latitude", location.latitude)
+    _put(result, "longitude", location.longitude)
+    result.update(overlay("location", location.hsds_id, location_columns(location), location.hsds_extra))
+    if schedules:
+        result["schedules"] = list(schedules)
+    result["attributes"] = _checked_attributes(location, "location")
+    _extras(result, location.hsds_extra)
+    return result
+
+
+# --- Services ------------------------------------------------------------------------------------------
+def service_columns(service: MapService) -> dict[str, Any]:
+    languages = ",".join(c.strip().lower() for c in (service.languages or "").split(",") if c.strip())
+    return {
+        "phone": service.phone,
+        "contact_name": service.contact_name,
+        "languages": languages,
+        "is_free": service.is_free,
+    }
+
+
+def _service_attributes(service: MapService, terms: Sequence[TaxonomyTerm], parents: dict[int, uuid.UUID]) -> list[Any]:
+    attributes = [profile_attribute(service.hsds_id, "service", "service_kind", service.kind)]
+    raw = {
+        str(a.get("taxonomy_term_id") or (a.get("taxonomy_term") or {}).get("id")): a
+        for a in service.hsds_extra.get("attributes") or []
+        if isinstance(a, dict)
+    }
+    for term in terms:
+        term_object = term_json(term, parent_hsds_id=parents.get(term.parent_id or 0))
+        kept = raw.get(str(term.hsds_id))
+        attribute = dict(kept) if kept else {"id": sub_id(service.hsds_id, f"attribute:{term.hsds_id}")}
+        attribute.update(
+            {
+                "link_id": str(service.hsds_id),
+                "taxonomy_term_id": str(term.hsds_id),
+                "link_entity": "service",
+                "taxonomy_term": term_object,
+            }
+        )
+        attribute.setdefault("link_type", term.taxonomy.name[:100])
+        attributes.append(attribute)
+    return attributes
+
+
+def service_json(
+    service: MapService,
+    *,
+    terms: Sequence[TaxonomyTerm],
+    term_parents: dict[int, uuid.UUID],
+    schedules: Sequence[dict[str, Any]],
+    service_at_locations: Sequence[dict[str, Any]],
+) -> dict[str, Any]:
+    result: dict[str, Any] = {"id": str(service.hsds_id)}
+    org = service.map_organization
+    if org is not None:
+        result["organization_id"] = str(org.hsds_id)
+    result["name"] = service.name
+    _put(result, "alternate_name", service.alternate_name)
+    _put(result, "description", service.description)
+    _put(result, "url", service.url)
+    _put(result, "email", service.email)
+    result["status"] = service.status
+    for key in ("interpretation_services", "application_process", "fees_description", "wait_time"):
+        _put(result, key, getattr(service, key))
+    _put(result, "eligibility_description", service.eligibility_description)
+    _put(result, "minimum_age", service.minimum_age)
+    _put(result, "maximum_age", service.maximum_age)
+    _put(result, "assured_date", _iso(service.last_checked_on))
+    result["last_modified"] = service.updated_at.isoformat()
+    if schedules:
+        result["schedules"] = list(schedules)
+    if service_at_locations:
+        result["service_at_locations"] = list(service_at_locations)
+    if org is not None:
+        result["organization"] = organization_json(org)
+    result.update(overlay("service", service.hsds_id, service_columns(service), service.hsds_extra))
+    result["attributes"] = _service_attributes(service, terms, term_parents)
+    _extras(result, service.hsds_extra)
+    return result
+
+
+def _schedules_by_owner(
+    actor: Actor, *, service_ids: Iterable[int], sal_ids: Iterable[int], location_ids: Iterable[int]
+) -> dict[str, dict[int, list[Schedule]]]:
+    """Schedules of these owners (with the HSDS ids of everything they belong to), grouped per owner."""
+    service_ids, sal_ids, location_ids = set(service_ids), set(sal_ids), set(location_ids)
+    grouped: dict[str, dict[int, list[Schedule]]] = {"service": {}, "sal": {}, "location": {}}
+    if not (service_ids or sal_ids or location_ids):
+        return grouped
+    rows = list(
+        Schedule.objects.visible_to(actor)
+        .filter(Q(service_id__in=service_ids) | Q(service_at_location_id__in=sal_ids) | Q(location_id__in=location_ids))
+        .select_related("service", "location", "service_at_location")
+        .only(
+            *[f.name for f in Schedule._meta.concrete_fields],
+            "service__hsds_id",
+            "location__hsds_id",
+            "service_at_location__hsds_id",
+        )
+        .order_by("pk")
+    )
+    for row in rows:
+        if row.service_id in service_ids:
+            grouped["service"].setdefault(row.service_id, []).append(row)
+        if row.service_at_location_id in sal_ids:
+            grouped["sal"].setdefault(row.service_at_location_id, []).append(row)
+        if row.location_id in location_ids:
+            grouped["location"].setdefault(row.location_id, []).append(row)
+    return grouped
+
+
+def schedule_links(row: Schedule) -> dict[str, uuid.UUID]:
+    links: dict[str, uuid.UUID] = {}
+    if row.service is not None:
+        links["service_id"] = row.service.hsds_id
+    if row.location is not None:
+        links["location_id"] = row.location.hsds_id
+    if row.service_at_location is not None:
+        links["service_at_location_id"] = row.service_at_location.hsds_id
+    return links
+
+
+def term_parent_ids(actor: Actor, terms: Iterable[TaxonomyTerm]) -> dict[int, uuid.UUID]:
+    """HSDS ids of the parents of these terms (one query)."""
+    parent_pks = {t.parent_id for t in terms if t.parent_id}
+    if not parent_pks:
+        return {}
+    return dict(TaxonomyTerm.objects.visible_to(actor).filter(pk__in=parent_pks).values_list("pk", "hsds_id"))
+
+
+def service_batch(actor: Actor, services: Sequence[MapService]) -> list[dict[str, Any]]:
+    """Full HSDS service objects for these services (``map_organization`` selected), in a fixed number of
+    queries: terms, services at locations with their locations, schedules, term parents."""
+    ids = [s.pk for s in services]
+    if not ids:
+        return []
+    terms: dict[int, list[TaxonomyTerm]] = defaultdict(list)
+    through = MapService.terms.through.objects.filter(mapservice_id__in=ids).select_related("taxonomyterm__taxonomy")
+    for link in through.order_by("taxonomyterm__taxonomy__name", "taxonomyterm__name", "taxonomyterm_id"):
+        terms[link.mapservice_id].append(link.taxonomyterm)
+    parents = term_parent_ids(actor, [t for ts in terms.values() for t in ts])
+    sals: dict[int, list[ServiceAtLocation]] = defaultdict(list)
+    sal_rows = list(
+        ServiceAtLocation.objects.visible_to(actor)
+        .filter(service_id__in=ids)
+        .select_related("location__map_organization")
+        .order_by("pk")
+    )
+    for sal in sal_rows:
+        sals[sal.service_id].append(sal)
+    grouped = _schedules_by_owner(
+        actor, service_ids=ids, sal_ids=[s.pk for s in sal_rows], location_ids={s.location_id for s in sal_rows}
+    )
+    result: list[dict[str, Any]] = []
+    for service in services:
+        sal_objects = []
+        for sal in sals.get(service.pk, []):
+            sal_object: dict[str, Any] = {
+                "id": str(sal.hsds_id),
+                "service_id": str(service.hsds_id),
+                "location_id": str(sal.location.hsds_id),
+            }
+            _put(sal_object, "description", sal.description)
+            sal_schedules = [schedule_json(s, schedule_links(s)) for s in grouped["sal"].get(sal.pk, [])]
+            if sal_schedules:
+                sal_object["schedules"] = sal_schedules
+            location_schedules = [schedule_json(s, schedule_links(s)) for s in grouped["location"].get(sal.location_id, [])]
+            sal_object["location"] = location_json(sal.location, location_schedules)
+            sal_objects.append(sal_object)
+        result.append(
+            service_json(
+                service,
+                terms=terms.get(service.pk, []),
+                term_parents=parents,
+                schedules=[schedule_json(s, schedule_links(s)) for s in grouped["service"].get(service.pk, [])],
+                service_at_locations=sal_objects,
+            )
+        )
+    return result
+
+
+def location_batch(actor: Actor, locations: Sequence[MapLocation]) -> list[dict[str, Any]]:
+    """Location objects with their schedules (``map_organization`` selected), in one query more."""
+    grouped = _schedules_by_owner(
+        actor, service_ids=(), sal_ids=(), location_ids=[loc.pk for loc in locations]
+    )
+    return [
+        location_json(loc, [schedule_json(s, schedule_links(s)) for s in grouped["location"].get(loc.pk, [])])
+        for loc in locations
+    ]
