@@ -76,6 +76,13 @@ class GroupPage:
         return [p for p in self.participants if p.left_on is not None]
 
 
+def _by_name(qs: Any) -> list[GroupParticipant]:
+    """Participants by their shown name (a resident's or the typed one), current ones first."""
+    rows: list[GroupParticipant] = list(qs)
+    rows.sort(key=lambda p: (p.left_on is not None, p.display_name.lower(), p.pk))
+    return rows
+
+
 def group_get(*, actor: Actor, group_id: int) -> Group:
     """One group (no names of participants); 404 for a group the actor does not work with."""
     return access_or_404(  # type: ignore[no-any-return]
@@ -89,11 +96,8 @@ def group_get(*, actor: Actor, group_id: int) -> Group:
 def group_page(*, actor: Actor, group_id: int) -> GroupPage:
     """The group with its participants, the latest sessions and who came. Audited (names are shown)."""
     group = group_get(actor=actor, group_id=group_id)
-    participants = list(
-        GroupParticipant.objects.visible_to(actor)
-        .filter(group_id=group.pk)
-        .select_related("resident")
-        .order_by("left_on", "name", "resident__last_name", "id")
+    participants = _by_name(
+        GroupParticipant.objects.visible_to(actor).filter(group_id=group.pk).select_related("resident")
     )
     sessions_qs = GroupSession.objects.visible_to(actor).filter(group_id=group.pk)
     sessions = list(sessions_qs.select_related("location").order_by("-held_on", "-id")[:SESSIONS_SHOWN])
@@ -163,7 +167,7 @@ def participants_on(*, actor: Actor, group: Group, held_on: Any = None) -> list[
         qs = qs.filter(joined_on__lte=held_on).filter(Q(left_on__isnull=True) | Q(left_on__gte=held_on))
     else:
         qs = qs.filter(left_on__isnull=True)
-    return list(qs.select_related("resident").order_by("name", "resident__last_name", "id"))
+    return _by_name(qs.select_related("resident"))
 
 
 def own_teams(*, actor: Actor) -> list[Team]:
