@@ -22,7 +22,11 @@ def _pks(reader: Actor, kind: str, ids: set[uuid.UUID]) -> dict[uuid.UUID, int]:
     found: dict[uuid.UUID, int] = {}
     id_list = sorted(ids)
     for start in range(0, len(id_list), 1000):
-        rows = manager.visible_to(reader).filter(hsds_id__in=id_list[start : start + 1000]).values_list("hsds_id", "pk")
+        rows = (
+            manager.visible_to(reader)
+            .filter(hsds_id__in=id_list[start : start + 1000])
+            .values_list("hsds_id", "pk")
+        )
         found.update(dict(rows))
     return found
 
@@ -60,7 +64,8 @@ def apply(plan: Plan, *, reader: Actor, organisation_id: int) -> set[int]:
             pk_of[target].update(_pks(reader, target, ids - set(pk_of[target])))
         creates = [i for i in items if i.action == "create"]
         model_objects = [
-            model(organisation_id=organisation_id, hsds_id=i.hsds_id, **_columns(kind, i, pk_of)) for i in creates
+            model(organisation_id=organisation_id, hsds_id=i.hsds_id, **_columns(kind, i, pk_of))
+            for i in creates
         ]
         manager.bulk_create(model_objects, batch_size=BATCH)
         created = _pks(reader, kind, {i.hsds_id for i in creates})
@@ -95,7 +100,9 @@ def apply(plan: Plan, *, reader: Actor, organisation_id: int) -> set[int]:
             touched_services.update(i.pk for i in items if i.pk is not None)
     if updated_orgs:
         touched_services.update(
-            MapService.objects.visible_to(reader).filter(map_organization_id__in=updated_orgs).values_list("pk", flat=True)
+            MapService.objects.visible_to(reader)
+            .filter(map_organization_id__in=updated_orgs)
+            .values_list("pk", flat=True)
         )
     if updated_terms:
         touched_services.update(
@@ -106,7 +113,9 @@ def apply(plan: Plan, *, reader: Actor, organisation_id: int) -> set[int]:
     if any(i.action in ("create", "update") for i in plan.items["service_at_location"]):
         sal_ids = [i.pk for i in plan.items["service_at_location"] if i.action in ("create", "update")]
         touched_services.update(
-            ServiceAtLocation.objects.visible_to(reader).filter(pk__in=sal_ids).values_list("service_id", flat=True)
+            ServiceAtLocation.objects.visible_to(reader)
+            .filter(pk__in=sal_ids)
+            .values_list("service_id", flat=True)
         )
     return touched_services
 

@@ -19,12 +19,12 @@ from buurtteam.socialmap.exchange.spec import LIST, OBJECT, SPECS, TABLES, Probl
 
 CORE = ("taxonomy", "taxonomy_term", "organization", "location", "service", "service_at_location", "schedule")
 BUNDLE_KEYS = {
+    "taxonomies": "taxonomy",
+    "taxonomy_terms": "taxonomy_term",
     "organizations": "organization",
     "locations": "location",
     "services": "service",
     "service_at_locations": "service_at_location",
-    "taxonomies": "taxonomy",
-    "taxonomy_terms": "taxonomy_term",
 }
 # The id columns of a child row -> the kind of object it belongs to.
 PARENT_COLUMNS = {
@@ -107,7 +107,9 @@ def collect(upload: Upload) -> Graph:
         for kind, obj, where in _top_objects(upload.document, graph):
             problems = check_object(kind, obj, where)
             if problems:
-                graph.rejected.append(Rejected(kind, str(obj.get("id") or "") if isinstance(obj, dict) else "", problems))
+                graph.rejected.append(
+                    Rejected(kind, str(obj.get("id") or "") if isinstance(obj, dict) else "", problems)
+                )
                 continue
             _visit(graph, kind, obj, where, {})
     return graph
@@ -127,7 +129,15 @@ def _detect(item: Any) -> str | None:
         return "service_at_location"
     if keys & {"taxonomy_detail", "taxonomy_id", "parent_id", "term_uri", "code", "taxonomy"}:
         return "taxonomy_term"
-    if keys & {"services", "locations", "website", "funding", "programs", "organization_identifiers", "tax_status"}:
+    if keys & {
+        "services",
+        "locations",
+        "website",
+        "funding",
+        "programs",
+        "organization_identifiers",
+        "tax_status",
+    }:
         return "organization"
     if keys & {"year_incorporated", "legal_status", "logo", "parent_organization_id", "tax_id"}:
         return "organization"
@@ -163,13 +173,17 @@ def _top_objects(document: Any, graph: Graph) -> list[tuple[str, Any, str]]:
                 raise FileRejected(_("%(key)s moet een lijst zijn.") % {"key": key})
             for index, item in enumerate(items):
                 object_id = item.get("id") if isinstance(item, dict) else None
-                result.append((kind, item, f"{kind} {short_id(object_id)}" if object_id else f"{key}[{index}]"))
+                result.append(
+                    (kind, item, f"{kind} {short_id(object_id)}" if object_id else f"{key}[{index}]")
+                )
         return result
     if "id" in document:
         kind = _detect(document) or "service"
         return [(kind, document, f"{kind} {short_id(document['id'])}")]
     if "version" in document or "openapi_url" in document:
-        graph.warnings.append(_("Het bestand beschrijft alleen de API (versie en profiel); er staan geen objecten in."))
+        graph.warnings.append(
+            _("Het bestand beschrijft alleen de API (versie en profiel); er staan geen objecten in.")
+        )
         return []
     raise FileRejected(
         _("Het bestand heeft geen vorm die HSDS kent (een object, een lijst, of een pagina met contents).")
@@ -227,7 +241,9 @@ def _collect_tabular(graph: Graph, tables: dict[str, list[Row]]) -> None:
             elif kind in CORE:
                 graph.add(kind, row.data, row.where)
             elif kind == "meta_table_description":
-                graph.warnings.append(_("%(where)s: tabelbeschrijvingen worden niet bewaard.") % {"where": row.where})
+                graph.warnings.append(
+                    _("%(where)s: tabelbeschrijvingen worden niet bewaard.") % {"where": row.where}
+                )
             else:
                 children.append(_Child(kind, dict(row.data), row.where))
     _attach(graph, children)
@@ -241,7 +257,7 @@ def _attach(graph: Graph, children: list[_Child]) -> None:
     def nest(child: _Child, column: str, parent_kind: str, list_name: str) -> bool:
         parents = [p for p in by_id.get(str(child.data.get(column)), []) if p.kind == parent_kind]
         for parent in parents:
-            parent.data.setdefault(list_name, []).append(child.data)
+            parent.data.setdefault(list_name, []).append(_nested(child.data))
         return bool(parents)
 
     # Grandchildren first: languages of a phone, phones of a contact, attributes and metadata of a child.
@@ -265,7 +281,7 @@ def _attach(graph: Graph, children: list[_Child]) -> None:
         elif child.kind == "metadata":
             target = graph.find(str(child.data.get("resource_id") or ""))
             if target is not None:
-                target.children.setdefault("metadata", []).append(child.data)
+                target.children.setdefault("metadata", []).append(child.data)  # keeps resource_id
                 placed = True
         else:
             placed = _place(graph, child)
@@ -287,13 +303,18 @@ def _place(graph: Graph, child: _Child) -> bool:
         if parent is None:
             continue
         if parent_kind == "service" and child.kind == "program":
-            parent.children.setdefault("program", child.data)
+            parent.children.setdefault("program", _nested(child.data))
         else:
-            parent.children.setdefault(LIST_NAMES[child.kind], []).append(child.data)
+            parent.children.setdefault(LIST_NAMES[child.kind], []).append(_nested(child.data))
         placed = True
     if child.kind == "program":
         # A service names its program by program_id.
         for service in graph.entities["service"].values():
             if service.data.get("program_id") == child.data["id"]:
-                service.children.setdefault("program", child.data)
+                service.children.setdefault("program", _nested(child.data))
     return placed
+
+
+def _nested(data: dict[str, Any]) -> dict[str, Any]:
+    """A child row as it is nested under its parent in JSON: without the id columns that name a parent."""
+    return {k: v for k, v in data.items() if k not in PARENT_COLUMNS and k not in ("contact_id", "phone_id")}

@@ -124,7 +124,12 @@ def json_chunks(actor: Actor) -> Iterator[str]:
 
 
 # --- Tabular ------------------------------------------------------------------------------------------
-_FIELD_TYPES = {NUMBER: ("number", None), UUID: ("string", "uuid"), EMAIL: ("string", "email"), URI: ("string", "uri")}
+_FIELD_TYPES = {
+    NUMBER: ("number", None),
+    UUID: ("string", "uuid"),
+    EMAIL: ("string", "email"),
+    URI: ("string", "uri"),
+}
 _FIELD_TYPES[DATETIME] = ("datetime", None)
 
 
@@ -175,7 +180,9 @@ class _Tables:
         self.files: dict[str, tuple[IO[str], Any]] = {}
         for spec in SPECS.values():
             handle = open(f"{directory}/{spec.table}", "w", encoding="utf-8", newline="")  # noqa: SIM115
-            writer = csv.DictWriter(handle, fieldnames=spec.columns, extrasaction="ignore", lineterminator="\r\n")
+            writer = csv.DictWriter(
+                handle, fieldnames=spec.columns, extrasaction="ignore", lineterminator="\r\n"
+            )
             writer.writeheader()
             self.files[spec.name] = (handle, writer)
 
@@ -220,9 +227,17 @@ def flatten(tables: _Tables, kind: str, obj: dict[str, Any], parent: tuple[str, 
             if not isinstance(item, dict):
                 continue
             if spec_field.of == "attribute":
-                item = {**item, "link_id": item.get("link_id") or obj["id"], "link_entity": item.get("link_entity") or kind}
+                item = {
+                    **item,
+                    "link_id": item.get("link_id") or obj["id"],
+                    "link_entity": item.get("link_entity") or kind,
+                }
             elif spec_field.of == "metadata":
-                item = {**item, "resource_id": item.get("resource_id") or obj["id"], "resource_type": item.get("resource_type") or kind}
+                item = {
+                    **item,
+                    "resource_id": item.get("resource_id") or obj["id"],
+                    "resource_type": item.get("resource_type") or kind,
+                }
             flatten(tables, spec_field.of, item, (f"{kind}_id", obj["id"]))
 
 
@@ -245,15 +260,27 @@ def write_tabular(actor: Actor, target: IO[bytes]) -> None:
                     flatten(tables, "taxonomy_term", obj)
             for batch in services(actor):
                 for obj in batch:
-                    flat = {k: v for k, v in obj.items() if k not in ("schedules", "service_at_locations", "organization")}
+                    flat = {
+                        k: v
+                        for k, v in obj.items()
+                        if k not in ("schedules", "service_at_locations", "organization")
+                    }
                     flatten(tables, "service", flat)
-            for rows in keyset(ServiceAtLocation.objects.visible_to(actor).select_related("service", "location")):
+            for rows in keyset(
+                ServiceAtLocation.objects.visible_to(actor).select_related("service", "location")
+            ):
                 for sal in rows:
-                    row = {"id": str(sal.hsds_id), "service_id": str(sal.service.hsds_id), "location_id": str(sal.location.hsds_id)}
+                    row = {
+                        "id": str(sal.hsds_id),
+                        "service_id": str(sal.service.hsds_id),
+                        "location_id": str(sal.location.hsds_id),
+                    }
                     if sal.description:
                         row["description"] = sal.description
                     tables.write("service_at_location", row)
-            schedules = Schedule.objects.visible_to(actor).select_related("service", "location", "service_at_location")
+            schedules = Schedule.objects.visible_to(actor).select_related(
+                "service", "location", "service_at_location"
+            )
             for schedule_rows in keyset(schedules):
                 for schedule in schedule_rows:
                     tables.write("schedule", schedule_json(schedule, schedule_links(schedule)))

@@ -88,7 +88,9 @@ def _check(actor: Actor | None, organisation_id: int) -> None:
         raise PermissionError("only editors of the map import into it")
 
 
-def import_preview(*, actor: Actor | None, organisation_id: int, content: bytes, filename: str = "") -> Report:
+def import_preview(
+    *, actor: Actor | None, organisation_id: int, content: bytes, filename: str = ""
+) -> Report:
     """The dry run: what importing the file would create, update, leave unchanged and reject. Writes nothing."""
     _check(actor, organisation_id)
     fmt, plan = _plan(_reader(actor, organisation_id), content, filename)

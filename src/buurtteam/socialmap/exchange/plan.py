@@ -85,7 +85,15 @@ PROFILE_CODES = {
     + [f"service_kind:{v}" for v in MapService.Kind.values]
     + [f"location_kind:{v}" for v in MapLocation.Kind.values]
 }
-SCHEDULE_KEPT = {"id", "service_id", "location_id", "service_at_location_id", "valid_from", "valid_to", "freq"}
+SCHEDULE_KEPT = {
+    "id",
+    "service_id",
+    "location_id",
+    "service_at_location_id",
+    "valid_from",
+    "valid_to",
+    "freq",
+}
 SCHEDULE_KEPT |= {"interval", "byday", "bymonthday", "description", "opens_at", "closes_at"}
 IMPORTED_TAXONOMY = "Geïmporteerde taxonomie"
 
@@ -119,7 +127,9 @@ class Plan:
                 row[item.action] += 1
             result[kind] = row
         for kind, _problems in self.rejected:
-            result.setdefault(kind, {"create": 0, "update": 0, "unchanged": 0, "rejected": 0})["rejected"] += 1
+            result.setdefault(kind, {"create": 0, "update": 0, "unchanged": 0, "rejected": 0})[
+                "rejected"
+            ] += 1
         return result
 
     def problems(self) -> list[Problem]:
@@ -186,7 +196,9 @@ class _Builder:
                         wanted[column.removesuffix("_id")].add(str(entity.data[column]))
                 for column in ("taxonomy_id", "parent_id"):
                     if kind == "taxonomy_term" and entity.data.get(column):
-                        wanted["taxonomy" if column == "taxonomy_id" else "taxonomy_term"].add(entity.data[column])
+                        wanted["taxonomy" if column == "taxonomy_id" else "taxonomy_term"].add(
+                            entity.data[column]
+                        )
                 for attribute in entity.attributes:
                     if attribute.get("taxonomy_term_id"):
                         wanted["taxonomy_term"].add(str(attribute["taxonomy_term_id"]))
@@ -197,7 +209,10 @@ class _Builder:
                 chunk = id_list[start : start + 1000]
                 manager: Any = MODELS[kind]._default_manager
                 found.update(
-                    str(v) for v in manager.visible_to(self.reader).filter(hsds_id__in=chunk).values_list("hsds_id", flat=True)
+                    str(v)
+                    for v in manager.visible_to(self.reader)
+                    .filter(hsds_id__in=chunk)
+                    .values_list("hsds_id", flat=True)
                 )
             self.existing[kind] = found
 
@@ -215,9 +230,15 @@ class _Builder:
         if self.known(kind, str(value)):
             return uuid.UUID(str(value))
         if str(value) in self.rejected_kinds[kind] or str(value) in self.rejected_ids:
-            message = _("verwijst naar een afgewezen %(label)s (%(id)s)") % {"label": LABELS[kind], "id": short_id(value)}
+            message = _("verwijst naar een afgewezen %(label)s (%(id)s)") % {
+                "label": LABELS[kind],
+                "id": short_id(value),
+            }
         else:
-            message = _("verwijst naar een onbekende %(label)s (%(id)s)") % {"label": LABELS[kind], "id": short_id(value)}
+            message = _("verwijst naar een onbekende %(label)s (%(id)s)") % {
+                "label": LABELS[kind],
+                "id": short_id(value),
+            }
         if strict:
             problems.append(Problem(entity.where, column, message))
         else:
@@ -251,7 +272,9 @@ class _Builder:
             extra["fields"] = fields
         return extra
 
-    def _profile(self, entity: Entity, values: dict[str, Any], problems: list[Problem]) -> list[dict[str, Any]]:
+    def _profile(
+        self, entity: Entity, values: dict[str, Any], problems: list[Problem]
+    ) -> list[dict[str, Any]]:
         """Put the buurtteam attributes into their columns; the other attributes are returned."""
         others = []
         for attribute in entity.attributes:
@@ -285,7 +308,9 @@ class _Builder:
             values.update(fold(items if isinstance(items, list) else []))
 
     def organization(self, entity: Entity, problems: list[Problem]) -> dict[str, Any]:
-        values: dict[str, Any] = {field: _text(entity.data.get(key)) for key, field in DIRECT["organization"].items()}
+        values: dict[str, Any] = {
+            field: _text(entity.data.get(key)) for key, field in DIRECT["organization"].items()
+        }
         values["last_checked_on"] = None
         self._folded(entity, values)
         others = self._profile(entity, values, problems)
@@ -293,9 +318,13 @@ class _Builder:
         return values
 
     def location(self, entity: Entity, problems: list[Problem]) -> dict[str, Any]:
-        values: dict[str, Any] = {field: _text(entity.data.get(key)) for key, field in DIRECT["location"].items()}
+        values: dict[str, Any] = {
+            field: _text(entity.data.get(key)) for key, field in DIRECT["location"].items()
+        }
         values.update(kind=MapLocation.Kind.OTHER, last_checked_on=None, latitude=None, longitude=None)
-        values["map_organization"] = self.resolve(entity, "organization_id", "organization", problems, strict=False)
+        values["map_organization"] = self.resolve(
+            entity, "organization_id", "organization", problems, strict=False
+        )
         self._folded(entity, values)
         others = self._profile(entity, values, problems)
         extra = self._extra(entity, others)
@@ -308,14 +337,18 @@ class _Builder:
         elif lat is not None or lon is not None:
             fields.update({k: v for k, v in (("latitude", lat), ("longitude", lon)) if v is not None})
             self.plan.warnings.append(
-                _("%(where)s: de coördinaten liggen buiten het bereik; ze worden bewaard maar niet op de kaart gezet.")
+                _(
+                    "%(where)s: de coördinaten liggen buiten het bereik; ze worden bewaard maar niet op de kaart gezet."
+                )
                 % {"where": entity.where}
             )
         address = entity.children.get("addresses") or []
         postal = [a.get("postal_code") for a in address if isinstance(a, dict) and a.get("postal_code")]
         if postal and not values["postcode"]:
             self.plan.warnings.append(
-                _("%(where)s: postcode %(code)s is geen Nederlandse postcode; hij wordt bewaard maar niet gebruikt.")
+                _(
+                    "%(where)s: postcode %(code)s is geen Nederlandse postcode; hij wordt bewaard maar niet gebruikt."
+                )
                 % {"where": entity.where, "code": str(postal[0])[:20]}
             )
         if not values["name"]:
@@ -330,7 +363,9 @@ class _Builder:
         data = entity.data
         values: dict[str, Any] = {field: _text(data.get(key)) for key, field in DIRECT["service"].items()}
         values["kind"] = MapService.Kind.ACTIVITY
-        values["map_organization"] = self.resolve(entity, "organization_id", "organization", problems, strict=True)
+        values["map_organization"] = self.resolve(
+            entity, "organization_id", "organization", problems, strict=True
+        )
         for key in ("minimum_age", "maximum_age"):
             try:
                 values[key] = _whole(data.get(key), 0, 120)
@@ -357,10 +392,13 @@ class _Builder:
             if not entity.data.get(column):
                 problems.append(Problem(entity.where, column, _("is verplicht maar ontbreekt")))
             values[kind] = self.resolve(entity, column, kind, problems, strict=True)
-        dropped = [name for name in entity.children if name != "metadata"] + (["attributes"] if entity.attributes else [])
+        dropped = [name for name in entity.children if name != "metadata"] + (
+            ["attributes"] if entity.attributes else []
+        )
         if dropped:
             self.plan.warnings.append(
-                _("%(where)s: %(fields)s worden niet bewaard.") % {"where": entity.where, "fields": ", ".join(dropped)}
+                _("%(where)s: %(fields)s worden niet bewaard.")
+                % {"where": entity.where, "fields": ", ".join(dropped)}
             )
         return values
 
@@ -375,9 +413,18 @@ class _Builder:
             values[kind] = self.resolve(entity, column, kind, problems, strict=True)
         if not any(data.get(c) for c in ("service_id", "location_id", "service_at_location_id")):
             problems.append(
-                Problem(entity.where, "service_id", _("hoort bij geen activiteit, locatie of activiteit op locatie"))
+                Problem(
+                    entity.where,
+                    "service_id",
+                    _("hoort bij geen activiteit, locatie of activiteit op locatie"),
+                )
             )
-        for key, parse in (("valid_from", _date), ("valid_to", _date), ("opens_at", _time), ("closes_at", _time)):
+        for key, parse in (
+            ("valid_from", _date),
+            ("valid_to", _date),
+            ("opens_at", _time),
+            ("closes_at", _time),
+        ):
             try:
                 values[key] = parse(data.get(key))
             except ValueError as exc:
@@ -391,7 +438,8 @@ class _Builder:
         dropped = sorted(k for k in data if k not in SCHEDULE_KEPT) + sorted(entity.children)
         if dropped:
             self.plan.warnings.append(
-                _("%(where)s: %(fields)s worden niet bewaard.") % {"where": entity.where, "fields": ", ".join(dropped)}
+                _("%(where)s: %(fields)s worden niet bewaard.")
+                % {"where": entity.where, "fields": ", ".join(dropped)}
             )
         return values
 
@@ -400,10 +448,14 @@ class _Builder:
 
     def taxonomy_term(self, entity: Entity, problems: list[Problem]) -> dict[str, Any]:
         data = entity.data
-        values: dict[str, Any] = {key: _text(data.get(key)) for key in ("code", "name", "description", "term_uri")}
+        values: dict[str, Any] = {
+            key: _text(data.get(key)) for key in ("code", "name", "description", "term_uri")
+        }
         taxonomy_id = data.get("taxonomy_id")
         if taxonomy_id and not self.known("taxonomy", str(taxonomy_id)):
-            self._implied_taxonomy(str(taxonomy_id), _text(data.get("taxonomy")) or IMPORTED_TAXONOMY, entity.where)
+            self._implied_taxonomy(
+                str(taxonomy_id), _text(data.get("taxonomy")) or IMPORTED_TAXONOMY, entity.where
+            )
         elif not taxonomy_id:
             name = _text(data.get("taxonomy")) or IMPORTED_TAXONOMY
             taxonomy_id = str(uuid.uuid5(PROFILE_TAXONOMY_ID, f"taxonomy:{name}"))
@@ -416,7 +468,10 @@ class _Builder:
     def _implied_taxonomy(self, taxonomy_id: str, name: str, where: str) -> None:
         """A term names a taxonomy the file does not describe: it is created with the name the term gives."""
         self.graph.entities["taxonomy"][taxonomy_id] = Entity(
-            "taxonomy", taxonomy_id, f"taxonomy {short_id(taxonomy_id)}", {"id": taxonomy_id, "name": name[:200]}
+            "taxonomy",
+            taxonomy_id,
+            f"taxonomy {short_id(taxonomy_id)}",
+            {"id": taxonomy_id, "name": name[:200]},
         )
         self.existing.setdefault("taxonomy", set())
         self.implied.append(taxonomy_id)
@@ -453,7 +508,15 @@ def build(reader: Actor, graph: Graph) -> Plan:
         plan.reject(rejected.kind, rejected.problems)
     profile_ids = {str(PROFILE_TAXONOMY_ID), *PROFILE_CODES}
     # Terms first: they may create taxonomies the file only names.
-    order = ["taxonomy_term", "taxonomy", "organization", "location", "service", "service_at_location", "schedule"]
+    order = [
+        "taxonomy_term",
+        "taxonomy",
+        "organization",
+        "location",
+        "service",
+        "service_at_location",
+        "schedule",
+    ]
     items: dict[str, list[Item]] = {kind: [] for kind in CORE}
     for kind in order:
         for entity in list(graph.entities[kind].values()):
@@ -530,7 +593,9 @@ def _compare(reader: Actor, plan: Plan) -> None:
         existing_terms: dict[int, set[uuid.UUID]] = {}
         for start in range(0, len(ids), 1000):
             rows = list(
-                manager.visible_to(reader).filter(hsds_id__in=ids[start : start + 1000]).values("pk", "hsds_id", *columns)
+                manager.visible_to(reader)
+                .filter(hsds_id__in=ids[start : start + 1000])
+                .values("pk", "hsds_id", *columns)
             )
             if kind == "service":
                 through = MapService.terms.through.objects.filter(mapservice_id__in=[r["pk"] for r in rows])
@@ -539,7 +604,9 @@ def _compare(reader: Actor, plan: Plan) -> None:
             for row in rows:
                 item = by_id[row["hsds_id"]]
                 item.pk = row["pk"]
-                changed = [k for k, v in item.values.items() if (row[f"{k}__hsds_id"] if k in refs else row[k]) != v]
+                changed = [
+                    k for k, v in item.values.items() if (row[f"{k}__hsds_id"] if k in refs else row[k]) != v
+                ]
                 if item.terms is not None and existing_terms.get(row["pk"], set()) != item.terms:
                     changed.append("terms")
                 item.changed = changed

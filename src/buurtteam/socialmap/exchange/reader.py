@@ -17,7 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from buurtteam.socialmap.exchange.spec import NUMBER, SPECS, TABLES, Problem
+from buurtteam.socialmap.exchange.spec import NUMBER, SPECS, STRING, TABLES, Problem
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
@@ -54,7 +54,8 @@ def read_upload(content: bytes, filename: str = "") -> Upload:
     limit = max_bytes()
     if len(content) > limit:
         raise FileRejected(
-            _("Het bestand is groter dan %(mb)s MB; splits het in kleinere bestanden.") % {"mb": limit // (1024 * 1024)}
+            _("Het bestand is groter dan %(mb)s MB; splits het in kleinere bestanden.")
+            % {"mb": limit // (1024 * 1024)}
         )
     if not content.strip():
         raise FileRejected(_("Het bestand is leeg."))
@@ -132,7 +133,8 @@ def _read_zip(content: bytes) -> Upload:
     missing = [table for table in listed if table not in names]
     if missing:
         raise FileRejected(
-            _("Het ZIP-bestand mist tabellen die in datapackage.json staan: %(tables)s.") % {"tables": ", ".join(missing)}
+            _("Het ZIP-bestand mist tabellen die in datapackage.json staan: %(tables)s.")
+            % {"tables": ", ".join(missing)}
         )
     upload = Upload(format="tabular")
     for table in TABLES:
@@ -199,11 +201,17 @@ def _read_csv(archive: zipfile.ZipFile, member: str, table: str) -> list[Row]:
             data: dict[str, Any] = {}
             for name, cell in zip(header, record, strict=True):
                 spec_field = spec.by_name.get(name)
-                if spec_field is None or cell == "":
-                    continue  # unknown columns are ignored, empty cells are absent values
+                if spec_field is None:
+                    continue  # unknown columns are ignored
+                if cell == "":
+                    if name in spec.required and spec_field.kind == STRING:
+                        data[name] = ""  # a required text may be empty; other empty cells are absent values
+                    continue
                 if spec_field.kind == NUMBER:
                     try:
-                        number = float(cell.replace(",", ".") if cell.count(",") == 1 and "." not in cell else cell)
+                        number = float(
+                            cell.replace(",", ".") if cell.count(",") == 1 and "." not in cell else cell
+                        )
                     except ValueError:
                         problems.append(Problem(where, name, _("moet een getal zijn")))
                         continue

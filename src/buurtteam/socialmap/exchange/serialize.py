@@ -126,7 +126,11 @@ def profile_attribute(parent: uuid.UUID, entity: str, link_type: str, value: str
 
 
 def taxonomy_json(taxonomy: Taxonomy) -> dict[str, Any]:
-    result: dict[str, Any] = {"id": str(taxonomy.hsds_id), "name": taxonomy.name, "description": taxonomy.description}
+    result: dict[str, Any] = {
+        "id": str(taxonomy.hsds_id),
+        "name": taxonomy.name,
+        "description": taxonomy.description,
+    }
     _put(result, "uri", taxonomy.uri)
     _put(result, "version", taxonomy.version)
     return result
@@ -153,8 +157,12 @@ def _checked_attributes(row: MapOrganization | MapLocation, entity: str) -> list
     if isinstance(row, MapLocation):
         attributes.append(profile_attribute(row.hsds_id, entity, "location_kind", row.kind))
     if row.last_checked_on is not None:
-        attributes.append(profile_attribute(row.hsds_id, entity, "last_checked_on", row.last_checked_on.isoformat()))
-    attributes += [a for a in (row.hsds_extra.get("fields") or {}).get("attributes") or [] if isinstance(a, dict)]
+        attributes.append(
+            profile_attribute(row.hsds_id, entity, "last_checked_on", row.last_checked_on.isoformat())
+        )
+    attributes += [
+        a for a in (row.hsds_extra.get("fields") or {}).get("attributes") or [] if isinstance(a, dict)
+    ]
     return attributes
 
 
@@ -229,7 +237,9 @@ def service_columns(service: MapService) -> dict[str, Any]:
     }
 
 
-def _service_attributes(service: MapService, terms: Sequence[TaxonomyTerm], parents: dict[int, uuid.UUID]) -> list[Any]:
+def _service_attributes(
+    service: MapService, terms: Sequence[TaxonomyTerm], parents: dict[int, uuid.UUID]
+) -> list[Any]:
     attributes = [profile_attribute(service.hsds_id, "service", "service_kind", service.kind)]
     raw = {
         str(a.get("taxonomy_term_id") or (a.get("taxonomy_term") or {}).get("id")): a
@@ -300,7 +310,11 @@ def _schedules_by_owner(
         return grouped
     rows = list(
         Schedule.objects.visible_to(actor)
-        .filter(Q(service_id__in=service_ids) | Q(service_at_location_id__in=sal_ids) | Q(location_id__in=location_ids))
+        .filter(
+            Q(service_id__in=service_ids)
+            | Q(service_at_location_id__in=sal_ids)
+            | Q(location_id__in=location_ids)
+        )
         .select_related("service", "location", "service_at_location")
         .only(
             *[f.name for f in Schedule._meta.concrete_fields],
@@ -346,7 +360,9 @@ def service_batch(actor: Actor, services: Sequence[MapService]) -> list[dict[str
     if not ids:
         return []
     terms: dict[int, list[TaxonomyTerm]] = defaultdict(list)
-    through = MapService.terms.through.objects.filter(mapservice_id__in=ids).select_related("taxonomyterm__taxonomy")
+    through = MapService.terms.through.objects.filter(mapservice_id__in=ids).select_related(
+        "taxonomyterm__taxonomy"
+    )
     for link in through.order_by("taxonomyterm__taxonomy__name", "taxonomyterm__name", "taxonomyterm_id"):
         terms[link.mapservice_id].append(link.taxonomyterm)
     parents = term_parent_ids(actor, [t for ts in terms.values() for t in ts])
@@ -360,7 +376,10 @@ def service_batch(actor: Actor, services: Sequence[MapService]) -> list[dict[str
     for sal in sal_rows:
         sals[sal.service_id].append(sal)
     grouped = _schedules_by_owner(
-        actor, service_ids=ids, sal_ids=[s.pk for s in sal_rows], location_ids={s.location_id for s in sal_rows}
+        actor,
+        service_ids=ids,
+        sal_ids=[s.pk for s in sal_rows],
+        location_ids={s.location_id for s in sal_rows},
     )
     result: list[dict[str, Any]] = []
     for service in services:
@@ -375,7 +394,9 @@ def service_batch(actor: Actor, services: Sequence[MapService]) -> list[dict[str
             sal_schedules = [schedule_json(s, schedule_links(s)) for s in grouped["sal"].get(sal.pk, [])]
             if sal_schedules:
                 sal_object["schedules"] = sal_schedules
-            location_schedules = [schedule_json(s, schedule_links(s)) for s in grouped["location"].get(sal.location_id, [])]
+            location_schedules = [
+                schedule_json(s, schedule_links(s)) for s in grouped["location"].get(sal.location_id, [])
+            ]
             sal_object["location"] = location_json(sal.location, location_schedules)
             sal_objects.append(sal_object)
         result.append(
@@ -383,7 +404,9 @@ def service_batch(actor: Actor, services: Sequence[MapService]) -> list[dict[str
                 service,
                 terms=terms.get(service.pk, []),
                 term_parents=parents,
-                schedules=[schedule_json(s, schedule_links(s)) for s in grouped["service"].get(service.pk, [])],
+                schedules=[
+                    schedule_json(s, schedule_links(s)) for s in grouped["service"].get(service.pk, [])
+                ],
                 service_at_locations=sal_objects,
             )
         )

@@ -39,7 +39,9 @@ def preview(organisation_id: int, content: bytes, filename: str = "map.json") ->
 
 
 def apply(organisation_id: int, content: bytes, filename: str = "map.json", **kwargs: Any) -> Report:
-    return import_apply(actor=None, organisation_id=organisation_id, content=content, filename=filename, **kwargs)
+    return import_apply(
+        actor=None, organisation_id=organisation_id, content=content, filename=filename, **kwargs
+    )
 
 
 def totals(report: Report) -> dict[str, int]:

@@ -53,7 +53,9 @@ def _registry() -> Registry[Any]:
     registry: Registry[Any] = Registry()
     for path in sorted((hsds_dir() / "schema").glob("*.json")):
         contents = json.loads(path.read_text(encoding="utf-8"))
-        registry = registry.with_resource(path.name, Resource.from_contents(contents, default_specification=DRAFT202012))
+        registry = registry.with_resource(
+            path.name, Resource.from_contents(contents, default_specification=DRAFT202012)
+        )
     return registry
 
 
@@ -65,4 +67,7 @@ def validator(relative: str) -> Draft202012Validator:
 
 
 def errors(relative: str, instance: Any) -> list[str]:
-    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator(relative).iter_errors(instance)]
+    return [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+        for e in validator(relative).iter_errors(instance)
+    ]

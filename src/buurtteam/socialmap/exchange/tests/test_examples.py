@@ -24,7 +24,9 @@ def test_official_example_imports_cleanly(tenant: Tenant, name: str) -> None:
     again = preview(org, content, name)
     assert again.problems == []
     assert totals(again)["create"] == 0 and totals(again)["update"] == 0, again.counts
-    assert totals(again)["unchanged"] >= totals(dry)["create"] - 1  # a taxonomy only named by a term is not re-listed
+    assert (
+        totals(again)["unchanged"] >= totals(dry)["create"] - 1
+    )  # a taxonomy only named by a term is not re-listed
     after = table_counts()
     apply(org, content, name)
     assert table_counts() == {**after, "audit": after["audit"] + 1}  # no duplicates, one audit event

@@ -37,27 +37,57 @@ SCHEMAS = {
 
 def build_map(tenant: Tenant, size: int = 3) -> None:
     org = tenant.organisation
-    welfare = map_organization(org, name="Stichting Samen Sterk", email="info@samensterk.example", phone="030 123 45 67")
+    welfare = map_organization(
+        org, name="Stichting Samen Sterk", email="info@samensterk.example", phone="030 123 45 67"
+    )
     house = map_location(
-        org, name="Buurthuis De Boog", postcode="3511AB", map_organization=welfare, accessibility="Rolstoel: ja",
-        phone="030 765 43 21", email="boog@samensterk.example",
+        org,
+        name="Buurthuis De Boog",
+        postcode="3511AB",
+        map_organization=welfare,
+        accessibility="Rolstoel: ja",
+        phone="030 765 43 21",
+        email="boog@samensterk.example",
     )
     lonely = map_term(org, "Eenzaamheid")
     money = map_term(org, "Geldzaken")
     with system_access("test data"):
-        child = TaxonomyTerm.objects.create(organisation=org, taxonomy=money.taxonomy, name="Schulden", parent=money)
-        Schedule.objects.create(organisation=org, location=house, freq="WEEKLY", byday="MO,TU,WE,TH,FR",
-                                opens_at=datetime.time(9), closes_at=datetime.time(17))
+        child = TaxonomyTerm.objects.create(
+            organisation=org, taxonomy=money.taxonomy, name="Schulden", parent=money
+        )
+        Schedule.objects.create(
+            organisation=org,
+            location=house,
+            freq="WEEKLY",
+            byday="MO,TU,WE,TH,FR",
+            opens_at=datetime.time(9),
+            closes_at=datetime.time(17),
+        )
     for n in range(size):
         service = map_service(
-            org, name=f"Koffie & praat {n}", map_organization=welfare, locations=[house], terms=[lonely, child],
-            weekly="WE", languages="nl, en", is_free=True, contact_name="Sanne", phone="06 12345678",
-            minimum_age=18, status="active", kind="consultation",
+            org,
+            name=f"Koffie & praat {n}",
+            map_organization=welfare,
+            locations=[house],
+            terms=[lonely, child],
+            weekly="WE",
+            languages="nl, en",
+            is_free=True,
+            contact_name="Sanne",
+            phone="06 12345678",
+            minimum_age=18,
+            status="active",
+            kind="consultation",
         )
         with system_access("test data"):
             sal = ServiceAtLocation.objects.get(service=service)
-            Schedule.objects.create(organisation=org, service_at_location=sal, freq="MONTHLY", byday="1TU",
-                                    valid_from=datetime.date(2026, 1, 1))
+            Schedule.objects.create(
+                organisation=org,
+                service_at_location=sal,
+                freq="MONTHLY",
+                byday="1TU",
+                valid_from=datetime.date(2026, 1, 1),
+            )
 
 
 def exported(tenant: Tenant) -> dict[str, Any]:
@@ -85,7 +115,9 @@ def test_json_export_validates_against_the_official_schemas(tenant: Tenant) -> N
     assert service["service_at_locations"][0]["schedules"][0]["freq"] == "MONTHLY"
     terms = {a["taxonomy_term"]["name"]: a for a in service["attributes"]}
     assert {"Eenzaamheid", "Schulden", "Spreekuur of inloop"} <= set(terms)
-    assert terms["Schulden"]["taxonomy_term"]["parent_id"] == document["taxonomy_terms"][-1]["parent_id"] or True
+    assert (
+        terms["Schulden"]["taxonomy_term"]["parent_id"] == document["taxonomy_terms"][-1]["parent_id"] or True
+    )
     # The list form is a list of valid list items too.
     for item in document["services"]:
         assert standards.errors("schema/compiled/service_list.json", item) == []
@@ -97,14 +129,28 @@ def test_json_export_is_identical_run_to_run(tenant: Tenant) -> None:
 
 
 def test_export_of_imported_official_examples_still_validates(tenant: Tenant) -> None:
-    for name in ("service_full.json", "organization_full.json", "tabular.json", "service_at_location_full.json"):
+    for name in (
+        "service_full.json",
+        "organization_full.json",
+        "tabular.json",
+        "service_at_location_full.json",
+    ):
         apply(tenant.organisation.pk, (standards.hsds_dir() / "examples" / name).read_bytes(), name)
     document = exported(tenant)
     assert_valid(document)
     service = next(s for s in document["services"] if s["id"] == "ac148810-d857-441c-9679-408f346de14b")
     original = standards.load("examples/service_full.json")
     # What the map has no column for came back as it was imported.
-    for key in ("fees", "accreditations", "alert", "licenses", "funding", "required_documents", "program", "phones"):
+    for key in (
+        "fees",
+        "accreditations",
+        "alert",
+        "licenses",
+        "funding",
+        "required_documents",
+        "program",
+        "phones",
+    ):
         assert service[key] == original[key], key
 
 
