@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
-from buurtteam.core.gate import access_or_404
+from buurtteam.core.gate import GatedQuerySet, access_or_404
 from buurtteam.socialmap.models import (
     MapLocation,
     MapOrganization,
@@ -138,8 +138,9 @@ def term_choices(*, actor: Actor, purpose: str) -> list[tuple[int, str]]:
     )
 
 
-def synonym_list(*, actor: Actor) -> QuerySet[Any]:
-    return SearchSynonym.objects.visible_to(actor).order_by("words", "pk")
+def synonym_list(*, actor: Actor) -> GatedQuerySet[Any]:
+    qs: GatedQuerySet[Any] = SearchSynonym.objects.visible_to(actor).order_by("words", "pk")
+    return qs
 
 
 @dataclass(frozen=True)
