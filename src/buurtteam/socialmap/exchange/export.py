@@ -23,6 +23,9 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from django.db import models
 
+from buurtteam.audit.models import Action
+from buurtteam.audit.services import record
+
 from buurtteam.socialmap.exchange.profile import PROFILE_URI
 from buurtteam.socialmap.exchange.serialize import (
     location_batch,
@@ -307,3 +310,14 @@ def json_bytes(actor: Actor) -> bytes:
     for chunk in json_chunks(actor):
         buffer.write(chunk)
     return buffer.getvalue().encode("utf-8")
+
+
+def record_export(*, actor: Actor, fmt: str) -> None:
+    """One audit event per download of the whole map (tenant data, no persons)."""
+    record(
+        actor=actor,
+        action=Action.EXPORT,
+        object_type="map_export",
+        object_id=actor.organisation_id or "",
+        details={"format": fmt},
+    )

@@ -19,19 +19,33 @@ from conftest import Tenant
 pytestmark = pytest.mark.django_db
 
 
-def test_export_then_import_into_another_organisation(tenant: Tenant, other_tenant: Tenant, tmp_path: Path) -> None:
+def test_export_then_import_into_another_organisation(
+    tenant: Tenant, other_tenant: Tenant, tmp_path: Path
+) -> None:
     build_map(tenant, size=2)
     target = tmp_path / "kaart.json"
-    call_command("hsds_export", "--organisation", tenant.organisation.pk, "--format", "json", "--output", str(target))
+    call_command(
+        "hsds_export", "--organisation", tenant.organisation.pk, "--format", "json", "--output", str(target)
+    )
     document = json.loads(target.read_text())
     assert len(document["services"]) == 2
     zipped = tmp_path / "kaart.zip"
-    call_command("hsds_export", "--organisation", tenant.organisation.pk, "--format", "tabular", "--output", str(zipped))
+    call_command(
+        "hsds_export",
+        "--organisation",
+        tenant.organisation.pk,
+        "--format",
+        "tabular",
+        "--output",
+        str(zipped),
+    )
     assert "services.csv" in zipfile.ZipFile(zipped).namelist()
 
     out = io.StringIO()
     before = table_counts()
-    call_command("hsds_import", str(target), "--organisation", other_tenant.organisation.pk, "--dry-run", stdout=out)
+    call_command(
+        "hsds_import", str(target), "--organisation", other_tenant.organisation.pk, "--dry-run", stdout=out
+    )
     assert "Dry run (json)" in out.getvalue() and table_counts() == before
     out = io.StringIO()
     call_command("hsds_import", str(zipped), "--organisation", other_tenant.organisation.pk, stdout=out)
@@ -49,7 +63,9 @@ def test_import_of_a_broken_file_fails_with_the_reasons(tenant: Tenant, tmp_path
     with pytest.raises(CommandError, match="er is niets geïmporteerd"):
         call_command("hsds_import", str(path), "--organisation", tenant.organisation.pk, stdout=out)
     with pytest.raises(CommandError, match="rejected"):
-        call_command("hsds_import", str(path), "--organisation", tenant.organisation.pk, "--dry-run", stdout=out)
+        call_command(
+            "hsds_import", str(path), "--organisation", tenant.organisation.pk, "--dry-run", stdout=out
+        )
     assert "veld name: is verplicht maar ontbreekt" in out.getvalue()
     assert table_counts() == before
 
