@@ -6,3 +6,8 @@ class VolunteersConfig(AppConfig):
     name = "buurtteam.volunteers"
     label = "volunteers"
     verbose_name = _("Vrijwilligers en informele hulp")
+
+    def ready(self) -> None:
+        from buurtteam.volunteers import hooks
+
+        hooks.install()

@@ -321,3 +321,32 @@ def match_for_write(*, actor: Actor, match_id: int) -> Match:
     return access_or_404(  # type: ignore[no-any-return]
         Match.objects.visible_to(actor).select_related("request"), pk=match_id
     )
+
+
+# --- Choices for the request form --------------------------------------------------------------------------
+def request_form_choices(*, actor: Actor) -> dict[str, list[tuple[int, str]]]:
+    """Teams, colleagues and buurthuizen of the organisation (three queries)."""
+    from buurtteam.accounts.models import User
+    from buurtteam.core.roles import Role
+    from buurtteam.organisation.models import Team
+    from buurtteam.socialmap.models import MapLocation
+
+    teams = Team.objects.visible_to(actor).filter(is_active=True).order_by("name").values_list("pk", "name")
+    staff = (
+        User.objects.visible_to(actor)
+        .filter(is_active=True)
+        .exclude(role=Role.POLICY_OFFICER)
+        .order_by("first_name", "last_name")
+        .values_list("pk", "first_name", "last_name")
+    )
+    places = (
+        MapLocation.objects.visible_to(actor)
+        .filter(location_type=MapLocation.LocationType.PHYSICAL)
+        .order_by("name")
+        .values_list("pk", "name")[:500]
+    )
+    return {
+        "teams": list(teams),
+        "colleagues": [(pk, f"{first} {last}".strip()) for pk, first, last in staff],
+        "locations": list(places),
+    }
