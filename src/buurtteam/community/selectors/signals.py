@@ -82,7 +82,15 @@ def signal_get(*, actor: Actor, signal_id: int) -> Signal:
 
 def signal_for_write(*, actor: Actor, signal_id: int) -> Signal:
     """The signal a follow-up form posts to (not audited as a read; the service records the change)."""
-    return access_or_404(Signal.objects.visible_to(actor), pk=signal_id)  # type: ignore[no-any-return]
+    return access_or_404(  # type: ignore[no-any-return]
+        Signal.objects.visible_to(actor).select_related("team", "neighbourhood"), pk=signal_id
+    )
+
+
+def audit_list(*, actor: Actor, signals: list[Signal]) -> None:
+    """One read event for a listed page of signals, with the residents named on it."""
+    residents = sorted({s.resident_id for s in signals if s.resident_id is not None})
+    _audit(actor, "signals", "", details={"signals": [s.pk for s in signals], "residents": residents})
 
 
 def neighbourhoods(*, actor: Actor) -> list[Neighbourhood]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -10,7 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from buurtteam.audit.models import Action, AuditEvent
-from buurtteam.community.models import Attendance, Group, GroupParticipant, Signal, SignalStatus
+from buurtteam.community.models import Attendance, GroupParticipant, Signal, SignalStatus
 from buurtteam.community.selectors import aggregates
 from buurtteam.community.selectors import groups as group_selectors
 from buurtteam.community.selectors import signals as signal_selectors
@@ -186,8 +187,12 @@ def test_bad_signals_are_refused(world: World, other_tenant: object) -> None:
     from buurtteam.cases.tests.factories import give_area
 
     elsewhere = give_area(other_tenant.team)  # type: ignore[attr-defined]
-    base = {"theme": "money", "neighbourhood_id": world.area.neighbourhood.pk, "noticed_on": TODAY()}
-    attempts = [
+    base: dict[str, Any] = {
+        "theme": "money",
+        "neighbourhood_id": world.area.neighbourhood.pk,
+        "noticed_on": TODAY(),
+    }
+    attempts: list[dict[str, Any]] = [
         {"theme": "gossip"},
         {"neighbourhood_id": elsewhere.neighbourhood.pk},
         {"noticed_on": TODAY() + datetime.timedelta(days=1)},
@@ -199,9 +204,9 @@ def test_bad_signals_are_refused(world: World, other_tenant: object) -> None:
     before = AuditEvent.objects.count()
     for change in attempts:
         with pytest.raises(ValidationError):
-            signals.signal_record(actor=world.tenant.worker, **{**base, **change})  # type: ignore[arg-type]
+            signals.signal_record(actor=world.tenant.worker, **{**base, **change})
     with pytest.raises(PermissionError):
-        signals.signal_record(actor=world.tenant.policy_officer, **base)  # type: ignore[arg-type]
+        signals.signal_record(actor=world.tenant.policy_officer, **base)
     assert AuditEvent.objects.count() == before
 
 
@@ -233,4 +238,3 @@ def test_overview_of_another_organisation_is_empty(world: World, other_tenant: o
     overview = aggregates.signal_overview(actor=other_tenant.policy_officer, end=timezone.localdate())  # type: ignore[attr-defined]
     assert overview.total == 0 and overview.neighbourhoods == []
     assert aggregates.group_counts(actor=other_tenant.worker) == []  # type: ignore[attr-defined]
-    assert Group  # the model is importable for the aggregate tests
