@@ -36,10 +36,16 @@ class PageQuery(Schema):
 
 
 class ServiceQuery(PageQuery):
-    organization_id: str = Field("", max_length=36, description="Only services of this organization (HSDS id).")
-    taxonomy_term_id: str = Field("", max_length=36, description="Only services with this taxonomy term (HSDS id).")
+    organization_id: str = Field(
+        "", max_length=36, description="Only services of this organization (HSDS id)."
+    )
+    taxonomy_term_id: str = Field(
+        "", max_length=36, description="Only services with this taxonomy term (HSDS id)."
+    )
     taxonomy_id: str = Field("", max_length=36, description="Only services with a term of this taxonomy.")
-    modified_after: str = Field("", max_length=40, description="Only services changed on or after this ISO 8601 time.")
+    modified_after: str = Field(
+        "", max_length=40, description="Only services changed on or after this ISO 8601 time."
+    )
 
 
 class TermQuery(PageQuery):

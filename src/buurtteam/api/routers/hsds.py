@@ -101,7 +101,9 @@ def _page(queryset: models.QuerySet[Any], query: PageQuery, build: Any) -> HsdsP
 )
 def meta(request: HttpRequest, organisation_id: int) -> HsdsMeta:
     _reader(organisation_id)
-    return HsdsMeta(version="3.0", profile=PROFILE_URI, openapi_url=request.build_absolute_uri("/api/v1/openapi.json"))
+    return HsdsMeta(
+        version="3.0", profile=PROFILE_URI, openapi_url=request.build_absolute_uri("/api/v1/openapi.json")
+    )
 
 
 @router.get(
@@ -114,7 +116,7 @@ def meta(request: HttpRequest, organisation_id: int) -> HsdsMeta:
 )
 def service_list(request: HttpRequest, organisation_id: int, query: Query[ServiceQuery]) -> HsdsPage:
     reader = _reader(organisation_id)
-    qs = MapService.objects.visible_to(reader).select_related("map_organization")
+    qs: models.QuerySet[MapService] = MapService.objects.visible_to(reader).select_related("map_organization")
     qs = _search(qs, query.search, "search_document")
     if (org := _filter_uuid(query.organization_id, "organization_id")) is not None:
         qs = qs.filter(map_organization__hsds_id=org)
@@ -141,7 +143,11 @@ def service_list(request: HttpRequest, organisation_id: int, query: Query[Servic
 )
 def service_get(request: HttpRequest, organisation_id: int, service_id: str) -> dict[str, Any]:
     reader = _reader(organisation_id)
-    rows = list(MapService.objects.visible_to(reader).select_related("map_organization").filter(hsds_id=_uuid(service_id)))
+    rows = list(
+        MapService.objects.visible_to(reader)
+        .select_related("map_organization")
+        .filter(hsds_id=_uuid(service_id))
+    )
     if not rows:
         raise Http404
     return service_batch(reader, rows)[0]
@@ -234,7 +240,11 @@ def taxonomy_term_list(request: HttpRequest, organisation_id: int, query: Query[
         qs = qs.filter(parent__hsds_id=parent)
     if query.top_only:
         qs = qs.filter(parent__isnull=True)
-    return _page(qs, query, lambda rows: [term_json(t, parent_hsds_id=t.parent.hsds_id if t.parent else None) for t in rows])
+    return _page(
+        qs,
+        query,
+        lambda rows: [term_json(t, parent_hsds_id=t.parent.hsds_id if t.parent else None) for t in rows],
+    )
 
 
 @router.get(
@@ -251,7 +261,12 @@ def taxonomy_term_get(request: HttpRequest, organisation_id: int, term_id: str) 
     for term in profile_terms():
         if term["id"] == str(wanted):
             return term
-    found = TaxonomyTerm.objects.visible_to(reader).select_related("taxonomy", "parent").filter(hsds_id=wanted).first()
+    found = (
+        TaxonomyTerm.objects.visible_to(reader)
+        .select_related("taxonomy", "parent")
+        .filter(hsds_id=wanted)
+        .first()
+    )
     if found is None:
         raise Http404
     return term_json(found, parent_hsds_id=found.parent.hsds_id if found.parent else None)

@@ -25,7 +25,6 @@ from django.db import models
 
 from buurtteam.audit.models import Action
 from buurtteam.audit.services import record
-
 from buurtteam.socialmap.exchange.profile import PROFILE_URI
 from buurtteam.socialmap.exchange.serialize import (
     location_batch,

@@ -14,8 +14,9 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("Bestand"),
         help_text=_(
-            "Open Referral HSDS 3.0: JSON (.json) of het tabelpakket (.zip met CSV-bestanden), hoogstens 10 MB. "
-            "U ziet eerst wat er zou veranderen; er wordt pas iets opgeslagen als u daarna op Importeren klikt."
+            "Open Referral HSDS 3.0: JSON (.json) of het tabelpakket (.zip met CSV-bestanden), "
+            "hoogstens 10 MB. U ziet eerst wat er zou veranderen; er wordt pas iets opgeslagen als u "
+            "daarna op Importeren klikt."
         ),
         error_messages={"required": _("Kies een bestand."), "empty": _("Het bestand is leeg.")},
     )

@@ -19,11 +19,11 @@ from buurtteam.audit.models import Action
 from buurtteam.audit.services import record
 from buurtteam.socialmap.exchange import apply as apply_module
 from buurtteam.socialmap.exchange import plan as plan_module
-from buurtteam.socialmap.rules import can_edit_map
-from buurtteam.socialmap.search import refresh_search_documents
 from buurtteam.socialmap.exchange.collect import CORE, collect
 from buurtteam.socialmap.exchange.reader import FileRejected, read_upload
 from buurtteam.socialmap.exchange.serialize import PublicReader
+from buurtteam.socialmap.rules import can_edit_map
+from buurtteam.socialmap.search import refresh_search_documents
 
 if TYPE_CHECKING:
     from buurtteam.core.actor import Actor
@@ -91,7 +91,9 @@ def _check(actor: Actor | None, organisation_id: int) -> None:
 def import_preview(
     *, actor: Actor | None, organisation_id: int, content: bytes, filename: str = ""
 ) -> Report:
-    """The dry run: what importing the file would create, update, leave unchanged and reject. Writes nothing."""
+    """The dry run: what importing the file would create, update, leave unchanged and reject.
+
+    Writes nothing."""
     _check(actor, organisation_id)
     fmt, plan = _plan(_reader(actor, organisation_id), content, filename)
     return _report(fmt, plan)

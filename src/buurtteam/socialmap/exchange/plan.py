@@ -338,7 +338,8 @@ class _Builder:
             fields.update({k: v for k, v in (("latitude", lat), ("longitude", lon)) if v is not None})
             self.plan.warnings.append(
                 _(
-                    "%(where)s: de coördinaten liggen buiten het bereik; ze worden bewaard maar niet op de kaart gezet."
+                    "%(where)s: de coördinaten liggen buiten het bereik; ze worden bewaard maar niet op "
+                    "de kaart gezet."
                 )
                 % {"where": entity.where}
             )
@@ -347,7 +348,8 @@ class _Builder:
         if postal and not values["postcode"]:
             self.plan.warnings.append(
                 _(
-                    "%(where)s: postcode %(code)s is geen Nederlandse postcode; hij wordt bewaard maar niet gebruikt."
+                    "%(where)s: postcode %(code)s is geen Nederlandse postcode; hij wordt bewaard maar niet "
+                    "gebruikt."
                 )
                 % {"where": entity.where, "code": str(postal[0])[:20]}
             )
@@ -371,11 +373,11 @@ class _Builder:
                 values[key] = _whole(data.get(key), 0, 120)
             except ValueError as exc:
                 problems.append(Problem(entity.where, key, str(exc)))
-        if values.get("minimum_age") is not None and values.get("maximum_age") is not None:
-            if values["minimum_age"] > values["maximum_age"]:
-                problems.append(
-                    Problem(entity.where, "maximum_age", _("mag niet lager zijn dan de minimumleeftijd"))
-                )
+        low, high = values.get("minimum_age"), values.get("maximum_age")
+        if low is not None and high is not None and low > high:
+            problems.append(
+                Problem(entity.where, "maximum_age", _("mag niet lager zijn dan de minimumleeftijd"))
+            )
         try:
             values["last_checked_on"] = _date(data.get("assured_date"))
         except ValueError as exc:

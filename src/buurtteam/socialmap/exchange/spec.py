@@ -113,7 +113,8 @@ SPECS: dict[str, ObjectSpec] = {
                 Field("email", EMAIL),
                 Field("status", ENUM, choices=_STATUS),
                 *_f(
-                    "interpretation_services application_process fees_description wait_time fees accreditations"
+                    "interpretation_services application_process fees_description wait_time fees "
+                    "accreditations"
                 ),
                 Field("eligibility_description"),
                 *_f("minimum_age maximum_age", NUMBER),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -59,9 +59,11 @@ def _registry() -> Registry[Any]:
     return registry
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(relative: str) -> Draft202012Validator:
-    """A Draft 2020-12 validator (with format checks) for one schema file of the standard; never the network."""
+    """A Draft 2020-12 validator (with format checks) for one schema file of the standard.
+
+    References resolve against the local files only, never the network."""
     schema = load(relative)
     return Draft202012Validator(schema, registry=_registry(), format_checker=FormatChecker())
 

@@ -8,13 +8,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import Tenant
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from buurtteam.socialmap.exchange.tests import standards
 from buurtteam.socialmap.exchange.tests.helpers import table_counts
 from buurtteam.socialmap.exchange.tests.test_export import build_map
-from conftest import Tenant
 
 pytestmark = pytest.mark.django_db
 

@@ -1,12 +1,12 @@
-"""Every official HSDS 3.0 example imports cleanly: a clean dry run, then the import, then re-import unchanged."""
+"""Every official HSDS 3.0 example imports cleanly: a clean dry run, the import, and re-import unchanged."""
 
 from __future__ import annotations
 
 import pytest
+from conftest import Tenant
 
 from buurtteam.socialmap.exchange.tests import standards
 from buurtteam.socialmap.exchange.tests.helpers import apply, preview, table_counts, totals
-from conftest import Tenant
 
 pytestmark = pytest.mark.django_db
 

@@ -10,6 +10,7 @@ import zipfile
 from typing import Any
 
 import pytest
+from conftest import Tenant
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -21,7 +22,6 @@ from buurtteam.socialmap.exchange.tests import standards
 from buurtteam.socialmap.exchange.tests.helpers import apply
 from buurtteam.socialmap.models import MapLocation, Schedule, ServiceAtLocation, TaxonomyTerm
 from buurtteam.socialmap.tests.factories import map_location, map_organization, map_service, map_term
-from conftest import Tenant
 
 pytestmark = pytest.mark.django_db
 

@@ -12,6 +12,7 @@ import zipfile
 from typing import Any
 
 import pytest
+from conftest import Tenant
 from django.core.exceptions import ValidationError
 
 from buurtteam.audit.models import AuditEvent
@@ -23,7 +24,6 @@ from buurtteam.socialmap.exchange.tests.helpers import apply, as_bytes, preview,
 from buurtteam.socialmap.exchange.tests.test_export import build_map
 from buurtteam.socialmap.models import MapLocation, MapService
 from buurtteam.socialmap.tests.factories import map_editor
-from conftest import Tenant
 
 pytestmark = pytest.mark.django_db
 

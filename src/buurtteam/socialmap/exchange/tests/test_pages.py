@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from typing import Any
 
 import pytest
+from conftest import Tenant
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -16,11 +18,14 @@ from buurtteam.socialmap.exchange.tests import standards
 from buurtteam.socialmap.exchange.tests.helpers import table_counts
 from buurtteam.socialmap.exchange.tests.test_export import build_map
 from buurtteam.socialmap.tests.factories import map_editor
-from conftest import Tenant
 
 pytestmark = pytest.mark.django_db
 
 PAGES = ["page", "download_json", "download_tabular"]
+
+
+def _body(response: Any) -> bytes:
+    return b"".join(response.streaming_content)
 
 
 def _client(user: object) -> Client:
@@ -138,9 +143,9 @@ def test_downloads(tenant: Tenant) -> None:
     client = _client(tenant.administrator)
     response = client.get(reverse("map_exchange:download_json"))
     assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment;")
-    document = json.loads(b"".join(response.streaming_content))
+    document = json.loads(_body(response))
     assert len(document["services"]) == 2
     response = client.get(reverse("map_exchange:download_tabular"))
-    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    archive = zipfile.ZipFile(io.BytesIO(_body(response)))
     assert "datapackage.json" in archive.namelist()
     assert AuditEvent.objects.filter(object_type="map_export", actor_id=tenant.administrator.pk).count() == 2

@@ -26,7 +26,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--organisation", type=int, required=True, help="id of the organisation")
         parser.add_argument("--format", choices=["json", "tabular"], default="json")
-        parser.add_argument("--output", required=True, help="file to write ('-' for standard output, JSON only)")
+        parser.add_argument(
+            "--output", required=True, help="file to write ('-' for standard output, JSON only)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         org_id: int = options["organisation"]

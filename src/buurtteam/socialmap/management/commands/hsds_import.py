@@ -29,7 +29,9 @@ class Command(BaseCommand):
         parser.add_argument("path", help="the file to import (.json or .zip)")
         parser.add_argument("--organisation", type=int, required=True, help="id of the organisation")
         parser.add_argument("--dry-run", action="store_true", help="report only, write nothing")
-        parser.add_argument("--skip-rejected", action="store_true", help="import the rest when objects are rejected")
+        parser.add_argument(
+            "--skip-rejected", action="store_true", help="import the rest when objects are rejected"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         org_id: int = options["organisation"]
@@ -43,7 +45,9 @@ class Command(BaseCommand):
         content = path.read_bytes()
         try:
             if options["dry_run"]:
-                report = import_preview(actor=None, organisation_id=org_id, content=content, filename=path.name)
+                report = import_preview(
+                    actor=None, organisation_id=org_id, content=content, filename=path.name
+                )
             else:
                 report = import_apply(
                     actor=None,
