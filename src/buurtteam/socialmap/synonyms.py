@@ -9,7 +9,17 @@ from __future__ import annotations
 
 BUILT_IN_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("eenzaam", "alleen", "isolement", "contact", "ontmoeting", "gezelligheid", "inloop", "koffieochtend"),
-    ("schulden", "geldzorgen", "betalingsachterstand", "budget", "rondkomen", "schuldhulp", "armoede"),
+    (
+        "schulden",
+        "geldzorgen",
+        "geld",
+        "financien",
+        "betalingsachterstand",
+        "budget",
+        "rondkomen",
+        "schuldhulp",
+        "armoede",
+    ),
     ("administratie", "thuisadministratie", "formulieren", "post", "belastingaangifte", "toeslagen"),
     ("dementie", "geheugen", "alzheimer", "vergeetachtig", "geheugenproblemen"),
     ("sporten", "bewegen", "sport", "fitness", "wandelen", "gym", "zwemmen", "fietsen"),
