@@ -74,6 +74,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--concurrency", type=int, default=8, help="client threads (default 8)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="threads per gunicorn worker (default 1: sync workers; more: the gthread worker class)",
+    )
+    parser.add_argument(
         "--scenario", action="append", dest="scenarios", choices=["list", "register"], help="repeatable"
     )
     parser.add_argument("--json", type=Path, default=None, help="also write the results as JSON")
@@ -260,12 +266,13 @@ def main(argv: Sequence[str]) -> int:
         str(Path(sys.executable).parent / "gunicorn"),
         "buurtteam.config.wsgi:application",
         "--workers", str(args.workers),
+        "--threads", str(args.threads),
         "--bind", f"{HOST}:{port}",
         "--pythonpath", src,
         "--log-level", "warning",
         "--timeout", "60",
     ]  # fmt: skip
-    print(f"starting gunicorn ({args.workers} workers) on {HOST}:{port}", flush=True)
+    print(f"starting gunicorn ({args.workers} workers x {args.threads} threads) on {HOST}:{port}", flush=True)
     server = subprocess.Popen(gunicorn, env=env, cwd=ROOT)  # noqa: S603 - fixed arguments, loopback
     outcomes: list[Outcome] = []
     try:
@@ -325,6 +332,7 @@ def main(argv: Sequence[str]) -> int:
         payload = {
             "database_url": url,
             "workers": args.workers,
+            "threads": args.threads,
             "concurrency": args.concurrency,
             "duration": args.duration,
             "results": [asdict(o) for o in outcomes],

@@ -51,7 +51,9 @@ def case_list_view(request: HttpRequest, filters: Query[s.CaseListQuery]) -> s.C
     With ``team_id``: the team's open cases (``status=closed`` for closed ones). Audited as a list read."""
     actor = actor_of(request)
     if filters.team_id is not None:
-        if not Team.objects.visible_to(actor).filter(pk=filters.team_id).exists():
+        # One of the actor's own teams exists; any other must be a team of the actor's organisation.
+        own = filters.team_id in actor.team_ids
+        if not own and not Team.objects.visible_to(actor).filter(pk=filters.team_id).exists():
             raise Http404
         qs = team_cases(
             actor=actor,

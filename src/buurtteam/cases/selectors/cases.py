@@ -101,7 +101,8 @@ def case_get_full(*, actor: Actor, case_id: int) -> Case:
 def case_get_full_or_none(*, actor: Actor, case_id: int) -> Case | None:
     """As ``case_get_full``, but ``None`` (nothing audited) when the actor has no full access, so that a
     page can fall back to the summary without asking the database twice."""
-    scoped = _with_summary(actor, Case.objects.full_for(actor))
+    # With the organisation: its settings shape the case page (``dossier_extra.case_settings``).
+    scoped = _with_summary(actor, Case.objects.full_for(actor)).select_related("organisation")
     try:
         case: Case = access_or_404(scoped, pk=case_id)
     except Http404:

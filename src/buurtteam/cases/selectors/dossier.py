@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Window
 
 from buurtteam.cases.models import (
     Assessment,
@@ -42,11 +42,20 @@ def _inside(model: Any, actor: Actor, case: Case, **lookup: Any) -> Any:
 
 
 def timeline_page(*, actor: Actor, case: Case, page: int = 1, kind: str = "") -> Page[TimelineEntry]:
+    """One page of the timeline, newest first. The total comes with the rows (a window count over the
+    case's entries), so a page is one query; a page past the end shows the last one, as ``get_page`` does."""
     qs = _inside(TimelineEntry, actor, case, case_id=case.pk).select_related("author")
     if kind:
         qs = qs.filter(kind=kind)
-    paginator = Paginator(qs.order_by("-occurred_at", "-id"), TIMELINE_PAGE)
-    return paginator.get_page(page)
+    qs = qs.order_by("-occurred_at", "-id")
+    number = max(1, page)
+    start = (number - 1) * TIMELINE_PAGE
+    rows = list(qs.annotate(timeline_total=Window(Count("id")))[start : start + TIMELINE_PAGE])
+    paginator = Paginator(qs, TIMELINE_PAGE)
+    if not rows and number > 1:  # past the end: count, then the last page (as Paginator.get_page)
+        return paginator.get_page(number)
+    paginator.__dict__["count"] = rows[0].timeline_total if rows else 0  # Paginator.count is cached
+    return Page(rows, number, paginator)
 
 
 @dataclass
@@ -65,10 +74,14 @@ class Dossier:
 
 def dossier(*, actor: Actor, case: Case) -> Dossier:
     """Everything about a case except the timeline, in a fixed number of queries."""
-    conversations = list(_inside(IntakeConversation, actor, case, case_id=case.pk).order_by("number"))
+    # Authors are joined (not read by id afterwards): they are staff of the case's organisation.
+    conversations = list(
+        _inside(IntakeConversation, actor, case, case_id=case.pk).select_related("author").order_by("number")
+    )
     problems = list(_inside(Problem, actor, case, case_id=case.pk).select_related("domain"))
     assessments = list(
         _inside(Assessment, actor, case, case_id=case.pk)
+        .select_related("author")
         .prefetch_related(
             Prefetch(
                 "scores",
@@ -97,9 +110,19 @@ def dossier(*, actor: Actor, case: Case) -> Dossier:
     tasks = list(
         _inside(Task, actor, case, case_id=case.pk).select_related("assignee").order_by("done_at", "due_on")
     )
-    evaluations = list(_inside(Evaluation, actor, case, case_id=case.pk).order_by("held_on"))
-    domain_set = default_domain_set(organisation_id=case.organisation_id)
-    domains = list(LifeDomain.objects.visible_to(actor).filter(domain_set=domain_set).order_by("position"))
+    evaluations = list(
+        _inside(Evaluation, actor, case, case_id=case.pk).select_related("author").order_by("held_on")
+    )
+    # The organisation's default instrument with its domains in one query (created on first use).
+    domains = list(
+        LifeDomain.objects.visible_to(actor)
+        .filter(domain_set__organisation_id=case.organisation_id, domain_set__is_default=True)
+        .select_related("domain_set")
+        .order_by("position")
+    )
+    domain_set = (
+        domains[0].domain_set if domains else default_domain_set(organisation_id=case.organisation_id)
+    )
     return Dossier(
         case, conversations, problems, assessments, plan, goals, tasks, evaluations, domains, domain_set
     )

@@ -47,7 +47,15 @@ class CaseSettings:
 
 
 def case_settings(*, actor: Actor, case: Case) -> CaseSettings:
-    """The organisation's settings that shape the case page, in one query."""
+    """The organisation's settings that shape the case page: from the case's organisation when the case
+    was read with it (``case_get_full_or_none``), else in one query."""
+    if "organisation" in case._state.fields_cache:
+        org = case.organisation
+        return CaseSettings(
+            int(org.intake_conversation_limit),
+            int(org.pickup_target_working_days),
+            int(org.reopen_window_days),
+        )
     row = (
         Organisation.objects.visible_to(actor)
         .filter(pk=case.organisation_id)

@@ -164,4 +164,5 @@ def test_query_count_is_constant_as_the_dossier_grows(tenant: Tenant, worker: Cl
     grow(55, 8, 9)  # 60+ timeline entries, 10 goals
     large = _queries(worker, page(case))
     assert small == large, (small, large)
-    assert small <= 44  # incl. the referral and safety sections (cases.extensions)
+    print(f"case page: {small} queries")
+    assert small <= 40  # incl. the sections other apps register (cases.extensions): 29 with four

@@ -158,12 +158,10 @@ def _dossier_context(
     page = dossier_selectors.timeline_page(
         actor=actor, case=case, page=_page_number(request.GET.get("pagina")), kind=kind
     )
-    names = dossier_extra.user_names(
-        actor=actor,
-        user_ids=[c.author_id for c in d.conversations]
-        + [a.author_id for a in d.assessments]
-        + [e.author_id for e in d.evaluations],
-    )
+    # The authors came joined with the rows (staff of the case's organisation).
+    rows: list[Any] = [*d.conversations, *d.assessments, *d.evaluations]
+    authors = cast("list[User | None]", [row.author for row in rows])
+    names = {user.pk: user.full_name for user in authors if user is not None}
 
     # Pictures.
     series = dossier_selectors.radar_series(d.assessments)
