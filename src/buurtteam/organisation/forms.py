@@ -76,6 +76,21 @@ class OrganisationForm(StyledForm):
     stuck_after_weeks = forms.IntegerField(
         label=_("Op de agenda van het casusoverleg na (weken zonder contact)"), min_value=1, max_value=52
     )
+    map_stale_after_months = forms.IntegerField(
+        label=_("Sociale kaart: controleren na (maanden)"),
+        min_value=1,
+        max_value=60,
+        required=False,
+        help_text=_(
+            "Een vermelding op de sociale kaart die langer niet is gecontroleerd, komt op de lijst "
+            "‘Te controleren’. Leeg laten: blijft zoals het is."
+        ),
+        error_messages={
+            "invalid": _("Vul een aantal maanden in."),
+            "min_value": _("Vul een aantal maanden van 1 tot 60 in."),
+            "max_value": _("Vul een aantal maanden van 1 tot 60 in."),
+        },
+    )
 
     SETTINGS = (
         "bsn_enabled",
@@ -83,7 +98,12 @@ class OrganisationForm(StyledForm):
         "pickup_target_working_days",
         "reopen_window_days",
         "stuck_after_weeks",
+        "map_stale_after_months",
     )
+
+    def clean_map_stale_after_months(self) -> int:
+        value = self.cleaned_data.get("map_stale_after_months")
+        return int(value or self.initial.get("map_stale_after_months") or 12)
 
     @staticmethod
     def initial_for(organisation: Organisation) -> dict[str, Any]:

@@ -102,6 +102,7 @@ ORGANISATION_FIELDS = (
     "pickup_target_working_days",
     "reopen_window_days",
     "stuck_after_weeks",
+    "map_stale_after_months",
 )
 
 

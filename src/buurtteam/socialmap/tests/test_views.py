@@ -351,3 +351,31 @@ def test_query_counts_do_not_grow_with_the_map(client: Client, tenant: Tenant) -
     fill_map(tenant, 9, area=area)
     large = [queries(client, url) for url in urls]
     assert small == large
+
+
+def test_administrator_sets_the_staleness_period(client: Client, tenant: Tenant) -> None:
+    from buurtteam.organisation.models import Organisation
+
+    service = map_service(tenant.organisation, name="Half jaar oud")
+    with system_access("test"):
+        MapService.objects.filter(pk=service.pk).update(
+            last_checked_on=datetime.date.today() - datetime.timedelta(days=200)
+        )
+    client.force_login(tenant.administrator)
+    assert "Alles is recent gecontroleerd." in client.get(reverse("socialmap:stale")).content.decode()
+    base = {
+        "name": tenant.organisation.name,
+        "kind": "provider",
+        "intake_conversation_limit": "3",
+        "pickup_target_working_days": "10",
+        "reopen_window_days": "90",
+        "stuck_after_weeks": "4",
+    }
+    response = client.post(reverse("organisation:admin_home"), {**base, "map_stale_after_months": "99"})
+    assert response.status_code == 400
+    assert "Vul een aantal maanden van 1 tot 60 in." in response.content.decode()
+    response = client.post(reverse("organisation:admin_home"), {**base, "map_stale_after_months": "6"})
+    assert response.status_code == 302
+    with system_access("test"):
+        assert Organisation.objects.get(pk=tenant.organisation.pk).map_stale_after_months == 6
+    assert "Half jaar oud" in client.get(reverse("socialmap:stale")).content.decode()
