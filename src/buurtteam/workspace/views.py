@@ -19,6 +19,7 @@ from buurtteam.cases.views.caseload import case_url
 from buurtteam.core.roles import Role
 from buurtteam.organisation import selectors as org_selectors
 from buurtteam.referrals import selectors as referral_selectors
+from buurtteam.socialmap.rules import can_edit_map
 
 
 def _actor(request: HttpRequest) -> User:
@@ -134,6 +135,7 @@ def team_detail(request: HttpRequest, team_id: int) -> HttpResponse:
 
 # The sociale basis (issue 5): one start page for the map, volunteers, groups and signals. Each entry is a
 # page of its own app; entries not installed (yet), or that the role does not use, are left out.
+EDITOR_ONLY = ("map_exchange:", "socialmap:stale")
 SOCIAL_BASIS_SECTIONS: list[tuple[str, list[tuple[str, Any, Any, bool]]]] = [
     (
         "map",
@@ -145,7 +147,7 @@ SOCIAL_BASIS_SECTIONS: list[tuple[str, list[tuple[str, Any, Any, bool]]]] = [
                 True,
             ),
             ("socialmap:stale", _("Te controleren"), _("Vermeldingen die lang niet zijn nagekeken."), True),
-            ("map_exchange:home", _("Uitwisselen (HSDS)"), _("De kaart importeren of exporteren."), True),
+            ("map_exchange:page", _("Uitwisselen (HSDS)"), _("De kaart importeren of exporteren."), True),
         ],
     ),
     (
@@ -201,6 +203,8 @@ def social_basis(request: HttpRequest) -> HttpResponse:
     for _group, items in SOCIAL_BASIS_SECTIONS:
         for name, label, description, without_persons in items:
             if no_persons and not without_persons:
+                continue
+            if name.startswith(EDITOR_ONLY) and not can_edit_map(actor):
                 continue
             try:
                 url = reverse(name)
