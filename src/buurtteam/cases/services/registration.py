@@ -61,6 +61,8 @@ def case_register(
             {"advice_given": _("Schrijf op welk advies u gaf als u de vraag meteen afsluit.")}
         )
     now = timezone.now()
+    # The client's team object when it came with the client (``resident_get``): the answer shows its name.
+    team = client.team if team_id == client.team_id and Resident.team.is_cached(client) else None
     case = Case(
         organisation_id=client.organisation_id,
         team_id=team_id,
@@ -79,7 +81,12 @@ def case_register(
         safety_concern=safety_concern,
         created_by_id=actor.pk,
     )
-    case.full_clean(exclude=["reference"])
+    if team is not None:
+        case.team = team
+    # The foreign keys point at rows just read in this transaction (the client, its household, the client's
+    # or the actor's team, the actor); full_clean need not read each of them again (5 queries), and the
+    # database's foreign keys still guard them.
+    case.full_clean(exclude=["reference", "organisation", "team", "household", "client", "created_by"])
     case.save()
     case.reference = f"{now.year}-{case.pk:07d}"
     if close_now:
