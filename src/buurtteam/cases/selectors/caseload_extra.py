@@ -32,19 +32,12 @@ def member_team_get(*, actor: Actor, team_id: int) -> Team:
 
 def team_phase_counts(*, actor: Actor, team_id: int) -> dict[str, int]:
     """Open cases of the team per phase, for the phase filter (one query)."""
-    rows = (
-        Case.objects.visible_to(actor)
-        .open()
-        .filter(team_id=team_id)
-        .order_by()
-        .values("status")
-        .annotate(n=Count("pk"))
-    )
+    rows = Case.objects.of_team(actor, team_id).open().order_by().values("status").annotate(n=Count("pk"))
     return {row["status"]: row["n"] for row in rows}
 
 
 def unassigned_count(*, actor: Actor, team_id: int) -> int:
-    return int(Case.objects.visible_to(actor).open().filter(team_id=team_id).unassigned().count())
+    return int(Case.objects.of_team(actor, team_id).open().unassigned().count())
 
 
 @dataclass(frozen=True)

@@ -194,7 +194,10 @@ def team_cases(request: HttpRequest, team_id: int) -> HttpResponse:
     cases = case_selectors.team_cases(actor=actor, team_id=team.pk, status=status).order_by(
         "-crisis", "-registered_at", "-pk"
     )
-    page = Paginator(cases, PAGE_SIZE).get_page(_page_number(request))
+    paginator = Paginator(cases, PAGE_SIZE)
+    # The phase counts are of the same rows (the team's open cases the actor sees): no second count.
+    paginator.__dict__["count"] = counts.get(status, 0) if status else sum(counts.values())
+    page = paginator.get_page(_page_number(request))
     rows = [_row(actor, c, target=target, today=today) for c in page]
     overdue_all = case_selectors.overdue_pickups(actor=actor, team_id=team.pk, target=target)
     overdue_cases = overdue_all[:OVERDUE_SHOWN]
