@@ -133,7 +133,7 @@ class OverviewForm(StyledForm):
 
     buurt = choice_field(gettext_lazy("Buurt"), required=False)
     granularity = choice_field(
-        gettext_lazy("Per"),
+        gettext_lazy("Per maand of kwartaal"),
         required=False,
         choices=[(MONTH, gettext_lazy("maand")), (QUARTER, gettext_lazy("kwartaal"))],
     )

@@ -28,5 +28,13 @@ def test_the_builder_fills_links_groups_and_signals(world: World) -> None:
         themes = list(Signal.objects.values_list("theme", flat=True))
         for group in Group.objects.all():
             assert group.leaders.exists()
-    assert set(themes) <= {"loneliness", "money", "health", "housing", "parenting", "neglect",
-                           "domestic_tension", "other"}
+    assert set(themes) <= {
+        "loneliness",
+        "money",
+        "health",
+        "housing",
+        "parenting",
+        "neglect",
+        "domestic_tension",
+        "other",
+    }
