@@ -67,6 +67,10 @@ UNKNOWN_DISTANCE_POINTS = 10
 EDGE_SHARE = 0.4  # within their radius a volunteer keeps at least 40 % of the distance points
 FALLOFF_KM = 5.0  # ... which they reach at this distance (3 points less per km)
 FULL_WORD_MATCH = 3  # this many shared words count as a full word fit
+# A request's stem matches a volunteer's word that starts with it ("fiet" from "fiets" meets "fietsen"); a
+# stem of five letters or more also with its last letter dropped ("fiets" meets "fiet"). Stems shorter
+# than four letters match whole words only.
+PREFIX_FROM = 4
 # Matches that keep a volunteer out of the suggestions for the same request.
 EXCLUDING_MATCHES = (MatchStatus.PROPOSED, MatchStatus.INTRODUCED, MatchStatus.ACTIVE, MatchStatus.DECLINED)
 COLUMNS = (
@@ -114,6 +118,7 @@ class Profile:
     """What a request asks, prepared once for scoring many volunteers."""
 
     stems: tuple[str, ...]
+    probes: tuple[tuple[str, str], ...]  # (stem, what to look for in " token token ")
     words: dict[str, str]
     tags: tuple[str, ...]
     slots: int
@@ -134,6 +139,7 @@ class Profile:
         kx = KM_PER_DEGREE_LON_EQUATOR * math.cos(math.radians(point.latitude)) if point else 0.0
         return cls(
             stems=tuple(sorted(stems)),
+            probes=tuple((stem, _probe(stem)) for stem in sorted(stems)),
             words=text.surface_words(request.title, request.description, request.wanted),
             tags=tuple(choices.unpack(request.interests)),
             slots=request.availability & choices.ALL_SLOTS,
@@ -143,6 +149,24 @@ class Profile:
             needs_vog=request.needs_vog,
             today=today,
         )
+
+
+def _distinct(stems: list[str]) -> list[str]:
+    """One stem per word family ("fiet" and "fiets" count once)."""
+    seen: set[str] = set()
+    kept = []
+    for stem in stems:
+        family = stem[:PREFIX_FROM]
+        if family not in seen:
+            seen.add(family)
+            kept.append(stem)
+    return kept
+
+
+def _probe(stem: str) -> str:
+    if len(stem) > PREFIX_FROM:
+        return f" {stem[:-1]}"
+    return f" {stem}" if len(stem) == PREFIX_FROM else f" {stem} "
 
 
 # --- Scoring ---------------------------------------------------------------------------------------------
@@ -175,7 +199,7 @@ def _distance(profile: Profile, lat: float | None, lon: float | None) -> float |
 def _numbers(profile: Profile, row: tuple[Any, ...]) -> Numbers:
     _id, lat, lon, radius, tokens, interests, slots, languages, _vog, _issued = row
     padded = f" {tokens} "
-    stems = [s for s in profile.stems if f" {s} " in padded]
+    stems = _distinct([stem for stem, probe in profile.probes if probe in padded])
     tags = [t for t in profile.tags if f",{t}," in interests]
     tag_share = len(tags) / len(profile.tags) if profile.tags else None
     word_share = min(1.0, len(stems) / min(FULL_WORD_MATCH, len(profile.stems))) if profile.stems else None

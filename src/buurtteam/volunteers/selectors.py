@@ -142,6 +142,22 @@ def volunteer_page(
     return found
 
 
+def volunteer_slice(
+    *, actor: Actor, filters: VolunteerFilters, offset: int, limit: int, today: datetime.date
+) -> tuple[int, list[Volunteer]]:
+    """The API's page: the total and ``limit`` volunteers from ``offset``, by name. Audited."""
+    qs = volunteer_queryset(actor=actor, filters=filters, today=today).select_related("neighbourhood")
+    total = qs.count()
+    items = list(qs[offset : offset + limit])
+    record(
+        actor=actor,
+        action=Action.SEARCH if filters.active else Action.READ,
+        object_type="volunteer_list",
+        details={"results": [v.pk for v in items], "offset": offset},
+    )
+    return total, items
+
+
 def volunteer_get(*, actor: Actor, volunteer_id: int) -> Volunteer:
     volunteer: Volunteer = access_or_404(
         Volunteer.objects.visible_to(actor).select_related("neighbourhood", "team", "registered_by"),
@@ -218,16 +234,7 @@ def _status_order() -> DbCase:
     )
 
 
-def request_page(
-    *,
-    actor: Actor,
-    status: str = "",
-    kind: str = "",
-    team_id: int | None = None,
-    query: str = "",
-    page: Any = 1,
-) -> tuple[Page[Any], dict[int, CaseRef]]:
-    """Requests, open first, then matched, then closed; newest first within each. Audited per page."""
+def _requests(actor: Actor, *, status: str, kind: str, team_id: int | None, query: str) -> QuerySet[Any]:
     qs = HelpRequest.objects.visible_to(actor)
     if status:
         qs = qs.filter(status=status)
@@ -238,13 +245,42 @@ def request_page(
     if query:
         for word in query.split()[:5]:
             qs = qs.filter(Q(title__icontains=word) | Q(description__icontains=word))
-    qs = (
+    return (  # type: ignore[no-any-return]
         qs.select_related("neighbourhood", "team", "contact", "location")
         .annotate(status_order=_status_order())
         .order_by("status_order", "-created_at", "-id")
-        .defer("description", "wanted", "match_tokens", "close_note")
     )
-    found = _page(qs, page)
+
+
+def request_slice(
+    *, actor: Actor, status: str = "", kind: str = "", query: str = "", offset: int = 0, limit: int = 50
+) -> tuple[int, list[HelpRequest], dict[int, CaseRef]]:
+    """The API's page of requests (open first) with the cases the actor sees. Audited."""
+    qs = _requests(actor, status=status, kind=kind, team_id=None, query=query)
+    total = qs.count()
+    items = list(qs[offset : offset + limit])
+    refs = case_refs(actor=actor, case_ids=[r.case_id for r in items if r.case_id])
+    record(
+        actor=actor,
+        action=Action.SEARCH if (status or kind or query) else Action.READ,
+        object_type="help_request_list",
+        details={"results": [r.pk for r in items], "offset": offset},
+    )
+    return total, items, refs
+
+
+def request_page(
+    *,
+    actor: Actor,
+    status: str = "",
+    kind: str = "",
+    team_id: int | None = None,
+    query: str = "",
+    page: Any = 1,
+) -> tuple[Page[Any], dict[int, CaseRef]]:
+    """Requests, open first, then matched, then closed; newest first within each. Audited per page."""
+    qs = _requests(actor, status=status, kind=kind, team_id=team_id, query=query)
+    found = _page(qs.defer("description", "wanted", "match_tokens", "close_note"), page)
     refs = case_refs(actor=actor, case_ids=[r.case_id for r in found.object_list if r.case_id])
     record(
         actor=actor,

@@ -41,7 +41,7 @@ def test_a_perfect_fit_scores_100_with_every_line(tenant: Tenant) -> None:
     lines = parts(best)
     assert lines["fit"] == (
         45,
-        "Passie of talent past: fietsen, repareren, sleutelen; Interesse past: Fietsen en fietsreparatie",
+        "Passie of talent past: fiets, repareren, sleutelen; Interesse past: Fietsen en fietsreparatie",
     )
     assert lines["distance"] == (25, "0,0 km — binnen reisafstand (5 km)")
     assert lines["availability"] == (20, "Beschikbaar: di-middag")
