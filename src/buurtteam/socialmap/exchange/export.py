@@ -27,12 +27,12 @@ from buurtteam.audit.models import Action
 from buurtteam.audit.services import record
 from buurtteam.socialmap.exchange.profile import PROFILE_URI
 from buurtteam.socialmap.exchange.serialize import (
+    SCHEDULE_VALUES,
     location_batch,
     organization_json,
     profile_taxonomy_json,
     profile_term_json,
     schedule_json,
-    schedule_links,
     service_batch,
     taxonomy_json,
     term_json,
@@ -64,6 +64,19 @@ def keyset(queryset: models.QuerySet[M], batch: int = BATCH) -> Iterator[list[M]
             return
         yield rows
         last = rows[-1].pk
+
+
+def keyset_values(queryset: models.QuerySet[Any], *fields: str) -> Iterator[list[dict[str, Any]]]:
+    """Like :func:`keyset`, as ``values()`` rows (no model instances: the big tables of the export)."""
+    last = 0
+    while True:
+        rows = list(
+            queryset.filter(pk__gt=last).order_by("pk").values(*dict.fromkeys(("pk", *fields)))[:BATCH]
+        )
+        if not rows:
+            return
+        yield rows
+        last = rows[-1]["pk"]
 
 
 def _dumps(obj: Any) -> str:
@@ -268,24 +281,22 @@ def write_tabular(actor: Actor, target: IO[bytes]) -> None:
                         if k not in ("schedules", "service_at_locations", "organization")
                     }
                     flatten(tables, "service", flat)
-            for rows in keyset(
-                ServiceAtLocation.objects.visible_to(actor).select_related("service", "location")
+            sals = ServiceAtLocation.objects.visible_to(actor)
+            for sal_rows in keyset_values(
+                sals, "hsds_id", "service__hsds_id", "location__hsds_id", "description"
             ):
-                for sal in rows:
+                for sal in sal_rows:
                     row = {
-                        "id": str(sal.hsds_id),
-                        "service_id": str(sal.service.hsds_id),
-                        "location_id": str(sal.location.hsds_id),
+                        "id": str(sal["hsds_id"]),
+                        "service_id": str(sal["service__hsds_id"]),
+                        "location_id": str(sal["location__hsds_id"]),
                     }
-                    if sal.description:
-                        row["description"] = sal.description
+                    if sal["description"]:
+                        row["description"] = sal["description"]
                     tables.write("service_at_location", row)
-            schedules = Schedule.objects.visible_to(actor).select_related(
-                "service", "location", "service_at_location"
-            )
-            for schedule_rows in keyset(schedules):
+            for schedule_rows in keyset_values(Schedule.objects.visible_to(actor), *SCHEDULE_VALUES):
                 for schedule in schedule_rows:
-                    tables.write("schedule", schedule_json(schedule, schedule_links(schedule)))
+                    tables.write("schedule", schedule_json(schedule))
         finally:
             tables.close()
         with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:

@@ -11,6 +11,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q
@@ -99,7 +100,9 @@ def profile_code(link_type: str, value: str) -> str:
     return link_type if link_type == "last_checked_on" else f"{link_type}:{value}"
 
 
+@lru_cache(maxsize=64)
 def profile_term_json(link_type: str, value: str) -> dict[str, Any]:
+    """(Cached: shared by every row that has the term; never changed by a caller.)"""
     code = profile_code(link_type, value)
     return {
         "id": profile_term_id(code),
@@ -178,21 +181,42 @@ def organization_json(org: MapOrganization) -> dict[str, Any]:
     return result
 
 
-def schedule_json(schedule: Schedule, ids: dict[str, uuid.UUID]) -> dict[str, Any]:
-    """``ids``: the HSDS ids of the service, location and service at location the schedule belongs to."""
-    result: dict[str, Any] = {"id": str(schedule.hsds_id)}
-    for key in ("service_id", "location_id", "service_at_location_id"):
-        if key in ids:
-            result[key] = str(ids[key])
-    _put(result, "valid_from", _iso(schedule.valid_from))
-    _put(result, "valid_to", _iso(schedule.valid_to))
-    _put(result, "freq", schedule.freq)
-    _put(result, "interval", schedule.interval)
-    _put(result, "byday", schedule.byday)
-    _put(result, "bymonthday", schedule.bymonthday)
-    _put(result, "description", schedule.description)
-    _put(result, "opens_at", _iso(schedule.opens_at))
-    _put(result, "closes_at", _iso(schedule.closes_at))
+SCHEDULE_VALUES = (
+    "pk",
+    "hsds_id",
+    "service_id",
+    "location_id",
+    "service_at_location_id",
+    "service__hsds_id",
+    "location__hsds_id",
+    "service_at_location__hsds_id",
+    "valid_from",
+    "valid_to",
+    "freq",
+    "interval",
+    "byday",
+    "bymonthday",
+    "description",
+    "opens_at",
+    "closes_at",
+)
+
+
+def schedule_json(row: dict[str, Any]) -> dict[str, Any]:
+    """A schedule from a ``values(*SCHEDULE_VALUES)`` row (with the HSDS ids of what it belongs to)."""
+    result: dict[str, Any] = {"id": str(row["hsds_id"])}
+    for key in ("service", "location", "service_at_location"):
+        if row[f"{key}__hsds_id"] is not None:
+            result[f"{key}_id"] = str(row[f"{key}__hsds_id"])
+    _put(result, "valid_from", _iso(row["valid_from"]))
+    _put(result, "valid_to", _iso(row["valid_to"]))
+    _put(result, "freq", row["freq"])
+    _put(result, "interval", row["interval"])
+    _put(result, "byday", row["byday"])
+    _put(result, "bymonthday", row["bymonthday"])
+    _put(result, "description", row["description"])
+    _put(result, "opens_at", _iso(row["opens_at"]))
+    _put(result, "closes_at", _iso(row["closes_at"]))
     return result
 
 
@@ -238,7 +262,7 @@ def service_columns(service: MapService) -> dict[str, Any]:
 
 
 def _service_attributes(
-    service: MapService, terms: Sequence[TaxonomyTerm], parents: dict[int, uuid.UUID]
+    service: MapService, terms: Sequence[tuple[TaxonomyTerm, dict[str, Any]]]
 ) -> list[Any]:
     attributes = [profile_attribute(service.hsds_id, "service", "service_kind", service.kind)]
     raw = {
@@ -246,19 +270,18 @@ def _service_attributes(
         for a in service.hsds_extra.get("attributes") or []
         if isinstance(a, dict)
     }
-    for term in terms:
-        term_object = term_json(term, parent_hsds_id=parents.get(term.parent_id or 0))
-        kept = raw.get(str(term.hsds_id))
-        attribute = dict(kept) if kept else {"id": sub_id(service.hsds_id, f"attribute:{term.hsds_id}")}
-        attribute.update(
-            {
-                "link_id": str(service.hsds_id),
-                "taxonomy_term_id": str(term.hsds_id),
-                "link_entity": "service",
-                "taxonomy_term": term_object,
-            }
-        )
-        attribute.setdefault("link_type", term.taxonomy.name[:100])
+    for term, term_object in terms:
+        term_id = str(term.hsds_id)
+        kept = raw.get(term_id) or {}
+        attribute: dict[str, Any] = {
+            "id": kept.get("id") or sub_id(service.hsds_id, f"attribute:{term_id}"),
+            "link_id": str(service.hsds_id),
+            "taxonomy_term_id": term_id,
+            "link_type": kept.get("link_type") or term.taxonomy.name[:100],
+            "link_entity": "service",
+        }
+        attribute.update({k: v for k, v in kept.items() if k not in attribute and k != "taxonomy_term"})
+        attribute["taxonomy_term"] = term_object
         attributes.append(attribute)
     return attributes
 
@@ -266,11 +289,12 @@ def _service_attributes(
 def service_json(
     service: MapService,
     *,
-    terms: Sequence[TaxonomyTerm],
-    term_parents: dict[int, uuid.UUID],
+    terms: Sequence[tuple[TaxonomyTerm, dict[str, Any]]],
     schedules: Sequence[dict[str, Any]],
     service_at_locations: Sequence[dict[str, Any]],
+    organization: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
+    """A full service; ``terms``: its terms (taxonomy loaded) with their HSDS objects."""
     result: dict[str, Any] = {"id": str(service.hsds_id)}
     org = service.map_organization
     if org is not None:
@@ -293,56 +317,40 @@ def service_json(
     if service_at_locations:
         result["service_at_locations"] = list(service_at_locations)
     if org is not None:
-        result["organization"] = organization_json(org)
+        result["organization"] = organization if organization is not None else organization_json(org)
     result.update(overlay("service", service.hsds_id, service_columns(service), service.hsds_extra))
-    result["attributes"] = _service_attributes(service, terms, term_parents)
+    result["attributes"] = _service_attributes(service, terms)
     _extras(result, service.hsds_extra)
     return result
 
 
 def _schedules_by_owner(
     actor: Actor, *, service_ids: Iterable[int], sal_ids: Iterable[int], location_ids: Iterable[int]
-) -> dict[str, dict[int, list[Schedule]]]:
-    """Schedules of these owners (with the HSDS ids of everything they belong to), grouped per owner."""
+) -> dict[str, dict[int, list[dict[str, Any]]]]:
+    """The schedules of these owners as HSDS objects, grouped per owner (one query)."""
     service_ids, sal_ids, location_ids = set(service_ids), set(sal_ids), set(location_ids)
-    grouped: dict[str, dict[int, list[Schedule]]] = {"service": {}, "sal": {}, "location": {}}
+    grouped: dict[str, dict[int, list[dict[str, Any]]]] = {"service": {}, "sal": {}, "location": {}}
     if not (service_ids or sal_ids or location_ids):
         return grouped
-    rows = list(
+    rows = (
         Schedule.objects.visible_to(actor)
         .filter(
             Q(service_id__in=service_ids)
             | Q(service_at_location_id__in=sal_ids)
             | Q(location_id__in=location_ids)
         )
-        .select_related("service", "location", "service_at_location")
-        .only(
-            *[f.name for f in Schedule._meta.concrete_fields],
-            "service__hsds_id",
-            "location__hsds_id",
-            "service_at_location__hsds_id",
-        )
         .order_by("pk")
+        .values(*SCHEDULE_VALUES)
     )
     for row in rows:
-        if row.service_id in service_ids:
-            grouped["service"].setdefault(row.service_id, []).append(row)
-        if row.service_at_location_id in sal_ids:
-            grouped["sal"].setdefault(row.service_at_location_id, []).append(row)
-        if row.location_id in location_ids:
-            grouped["location"].setdefault(row.location_id, []).append(row)
+        obj = schedule_json(row)
+        if row["service_id"] in service_ids:
+            grouped["service"].setdefault(row["service_id"], []).append(obj)
+        if row["service_at_location_id"] in sal_ids:
+            grouped["sal"].setdefault(row["service_at_location_id"], []).append(obj)
+        if row["location_id"] in location_ids:
+            grouped["location"].setdefault(row["location_id"], []).append(obj)
     return grouped
-
-
-def schedule_links(row: Schedule) -> dict[str, uuid.UUID]:
-    links: dict[str, uuid.UUID] = {}
-    if row.service is not None:
-        links["service_id"] = row.service.hsds_id
-    if row.location is not None:
-        links["location_id"] = row.location.hsds_id
-    if row.service_at_location is not None:
-        links["service_at_location_id"] = row.service_at_location.hsds_id
-    return links
 
 
 def term_parent_ids(actor: Actor, terms: Iterable[TaxonomyTerm]) -> dict[int, uuid.UUID]:
@@ -355,17 +363,31 @@ def term_parent_ids(actor: Actor, terms: Iterable[TaxonomyTerm]) -> dict[int, uu
 
 def service_batch(actor: Actor, services: Sequence[MapService]) -> list[dict[str, Any]]:
     """Full HSDS service objects for these services (``map_organization`` selected), in a fixed number of
-    queries: terms, services at locations with their locations, schedules, term parents."""
+    queries: term links, terms, services at locations with their locations, schedules, term parents.
+
+    Objects shared within the batch (an organisation, a location, a term) are built once."""
     ids = [s.pk for s in services]
     if not ids:
         return []
-    terms: dict[int, list[TaxonomyTerm]] = defaultdict(list)
-    through = MapService.terms.through.objects.filter(mapservice_id__in=ids).select_related(
-        "taxonomyterm__taxonomy"
-    )
-    for link in through.order_by("taxonomyterm__taxonomy__name", "taxonomyterm__name", "taxonomyterm_id"):
-        terms[link.mapservice_id].append(link.taxonomyterm)
-    parents = term_parent_ids(actor, [t for ts in terms.values() for t in ts])
+    links: dict[int, list[int]] = defaultdict(list)
+    for service_id, term_id in MapService.terms.through.objects.filter(mapservice_id__in=ids).values_list(
+        "mapservice_id", "taxonomyterm_id"
+    ):
+        links[service_id].append(term_id)
+    term_rows = {
+        t.pk: t
+        for t in TaxonomyTerm.objects.visible_to(actor)
+        .filter(pk__in={t for ts in links.values() for t in ts})
+        .select_related("taxonomy")
+    }
+    parents = term_parent_ids(actor, term_rows.values())
+    term_objects = {
+        pk: term_json(t, parent_hsds_id=parents.get(t.parent_id or 0)) for pk, t in term_rows.items()
+    }
+
+    def sort_key(pk: int) -> tuple[str, str, int]:
+        return (term_rows[pk].taxonomy.name, term_rows[pk].name, pk)
+
     sals: dict[int, list[ServiceAtLocation]] = defaultdict(list)
     sal_rows = list(
         ServiceAtLocation.objects.visible_to(actor)
@@ -381,6 +403,8 @@ def service_batch(actor: Actor, services: Sequence[MapService]) -> list[dict[str
         sal_ids=[s.pk for s in sal_rows],
         location_ids={s.location_id for s in sal_rows},
     )
+    locations: dict[int, dict[str, Any]] = {}
+    organizations: dict[int, dict[str, Any]] = {}
     result: list[dict[str, Any]] = []
     for service in services:
         sal_objects = []
@@ -391,23 +415,28 @@ def service_batch(actor: Actor, services: Sequence[MapService]) -> list[dict[str
                 "location_id": str(sal.location.hsds_id),
             }
             _put(sal_object, "description", sal.description)
-            sal_schedules = [schedule_json(s, schedule_links(s)) for s in grouped["sal"].get(sal.pk, [])]
+            sal_schedules = grouped["sal"].get(sal.pk, [])
             if sal_schedules:
                 sal_object["schedules"] = sal_schedules
-            location_schedules = [
-                schedule_json(s, schedule_links(s)) for s in grouped["location"].get(sal.location_id, [])
-            ]
-            sal_object["location"] = location_json(sal.location, location_schedules)
+            if sal.location_id not in locations:
+                locations[sal.location_id] = location_json(
+                    sal.location, grouped["location"].get(sal.location_id, [])
+                )
+            sal_object["location"] = locations[sal.location_id]
             sal_objects.append(sal_object)
+        org = service.map_organization
+        if org is not None and org.pk not in organizations:
+            organizations[org.pk] = organization_json(org)
         result.append(
             service_json(
                 service,
-                terms=terms.get(service.pk, []),
-                term_parents=parents,
-                schedules=[
-                    schedule_json(s, schedule_links(s)) for s in grouped["service"].get(service.pk, [])
+                terms=[
+                    (term_rows[pk], term_objects[pk])
+                    for pk in sorted(links.get(service.pk, []), key=sort_key)
                 ],
+                schedules=grouped["service"].get(service.pk, []),
                 service_at_locations=sal_objects,
+                organization=organizations.get(org.pk) if org is not None else None,
             )
         )
     return result
@@ -418,7 +447,4 @@ def location_batch(actor: Actor, locations: Sequence[MapLocation]) -> list[dict[
     grouped = _schedules_by_owner(
         actor, service_ids=(), sal_ids=(), location_ids=[loc.pk for loc in locations]
     )
-    return [
-        location_json(loc, [schedule_json(s, schedule_links(s)) for s in grouped["location"].get(loc.pk, [])])
-        for loc in locations
-    ]
+    return [location_json(loc, grouped["location"].get(loc.pk, [])) for loc in locations]
