@@ -64,6 +64,45 @@ def _postcodes(rng: random.Random, pc4: int, count: int) -> list[str]:
     return [f"{pc4}{pair}" for pair in LETTER_PAIRS[start : start + count]]
 
 
+# --- Coordinates ---------------------------------------------------------------------------------
+# A made-up town centre; the wijken lie around it, each buurt a cluster of postcodes. The points come
+# from generators seeded with the CBS codes, so they never change the shared random sequence (the rest
+# of the demo stays the same) and a seed always gives the same map.
+TOWN_CENTRE = (52.1000, 5.1000)
+KM_PER_DEGREE_LAT = 110.574
+
+
+def _offset(origin: tuple[float, float], north_km: float, east_km: float) -> tuple[float, float]:
+    lat, lon = origin
+    km_per_degree_lon = 111.320 * math.cos(math.radians(lat))
+    return round(lat + north_km / KM_PER_DEGREE_LAT, 6), round(lon + east_km / km_per_degree_lon, 6)
+
+
+def _neighbourhood_centres(per_district: list[list[Neighbourhood]]) -> dict[str, tuple[float, float]]:
+    """Each wijk's buurten around a point on a ring round the centre (the first wijk is the centre)."""
+    centres: dict[str, tuple[float, float]] = {}
+    ring = max(1, len(per_district) - 1)
+    for d_index, group in enumerate(per_district):
+        local = random.Random(f"wijk-{d_index}")
+        if d_index == 0:
+            wijk = TOWN_CENTRE
+        else:
+            angle = 2 * math.pi * (d_index - 1) / ring + local.uniform(-0.2, 0.2)
+            distance = local.uniform(1.6, 2.8)
+            wijk = _offset(TOWN_CENTRE, distance * math.cos(angle), distance * math.sin(angle))
+        for n_index, nb in enumerate(group):
+            angle = 2 * math.pi * n_index / max(1, len(group)) + local.uniform(-0.3, 0.3)
+            distance = local.uniform(0.35, 0.8)
+            centres[nb.cbs_code] = _offset(wijk, distance * math.cos(angle), distance * math.sin(angle))
+    return centres
+
+
+def _postcode_points(cbs_code: str, centre: tuple[float, float], count: int) -> list[tuple[float, float]]:
+    """Points scattered within about 300 m of the buurt's centre."""
+    local = random.Random(f"postcodes-{cbs_code}")
+    return [_offset(centre, local.gauss(0, 0.15), local.gauss(0, 0.15)) for _ in range(count)]
+
+
 def _split(items: list[Neighbourhood], parts: int) -> list[list[Neighbourhood]]:
     """Contiguous groups whose sizes differ by at most one (larger groups first)."""
     size, extra = divmod(len(items), parts)
@@ -116,11 +155,17 @@ def build_geography(rng: random.Random, *, teams: int, scale: float) -> Geograph
     neighbourhoods = Neighbourhood.objects.bulk_create([nb for group in per_district for nb in group])
 
     geo = Geography(municipality=municipality, districts=districts, neighbourhoods=neighbourhoods)
+    centres = _neighbourhood_centres(per_district)
     rows: list[Postcode] = []
     for index, nb in enumerate(neighbourhoods):
         codes = _postcodes(rng, POSTCODE_BASE + index, round(rng.randint(12, 30) * scale))
         geo.postcodes[nb.pk] = codes
-        rows.extend(Postcode(postcode=code, neighbourhood=nb) for code in codes)
+        rows.extend(
+            Postcode(postcode=code, neighbourhood=nb, latitude=lat, longitude=lon)
+            for code, (lat, lon) in zip(
+                codes, _postcode_points(nb.cbs_code, centres[nb.cbs_code], len(codes)), strict=True
+            )
+        )
     Postcode.objects.bulk_create(rows, batch_size=500)
 
     for district, group, team_count in zip(districts, per_district, teams_per_district, strict=True):
