@@ -10,7 +10,8 @@ error on the form (``_step``: status 400; the service changed nothing).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib import messages
@@ -18,14 +19,14 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from buurtteam.cases import charts, extensions
 from buurtteam.cases.forms.dossier import SCORE_LEVELS
 from buurtteam.cases.forms.dossier_plan import ReopenForm, TimelineFilterForm
-from buurtteam.cases.models import Status
+from buurtteam.cases.models import ContactMode, Status, TimelineEntry
 from buurtteam.cases.rules import PLAN_STATUSES
 from buurtteam.cases.selectors import cases as case_selectors
 from buurtteam.cases.selectors import dossier as dossier_selectors
@@ -96,6 +97,32 @@ def _steps(status: str) -> list[dict[str, Any]]:
         }
         for i, step in enumerate(STEPS)
     ]
+
+
+def _timeline_rows(entries: Iterable[TimelineEntry]) -> list[dict[str, Any]]:
+    """The timeline's lines with their labels and times ready: formatted once per request (a date once per
+    day, a label once per kind) instead of by template filters on every line."""
+    kinds = {str(value): str(label) for value, label in TimelineEntry.Kind.choices}
+    modes = {str(value): str(label) for value, label in ContactMode.choices}
+    days: dict[datetime.date, str] = {}
+    rows = []
+    for entry in entries:
+        local = timezone.localtime(entry.occurred_at)
+        author = cast("User | None", entry.author)
+        day = days.get(local.date())
+        if day is None:
+            day = days[local.date()] = dateformat.format(local, "j F Y")
+        rows.append(
+            {
+                "entry": entry,
+                "iso": local.isoformat(),
+                "when": f"{day}, {local:%H:%M}",
+                "kind": kinds.get(entry.kind, entry.kind),
+                "mode": modes.get(entry.contact_mode, entry.contact_mode) if entry.contact_mode else "",
+                "author": author.full_name if author is not None else "",
+            }
+        )
+    return rows
 
 
 # --- The case page ----------------------------------------------------------------------------------
@@ -236,6 +263,7 @@ def _dossier_context(
         ],
         "evaluations": [{"item": e, "author": names.get(e.author_id or 0, "")} for e in d.evaluations],
         "timeline": page,
+        "timeline_rows": _timeline_rows(page),
         "timeline_kind": kind,
         "timeline_start": max(page.paginator.count - page.start_index() + 1, 0),
         "filter_form": filter_form if filter_form.is_bound else TimelineFilterForm(),
