@@ -111,9 +111,9 @@ def taxonomy_terms(actor: Actor) -> Iterator[list[dict[str, Any]]]:
         yield [term_json(t, parent_hsds_id=t.parent.hsds_id if t.parent else None) for t in rows]
 
 
-def services(actor: Actor) -> Iterator[list[dict[str, Any]]]:
+def services(actor: Actor, *, nested: bool = True) -> Iterator[list[dict[str, Any]]]:
     for rows in keyset(MapService.objects.visible_to(actor).select_related("map_organization")):
-        yield service_batch(actor, rows)
+        yield service_batch(actor, rows, nested=nested)
 
 
 SECTIONS: list[tuple[str, Callable[[Actor], Iterator[list[dict[str, Any]]]]]] = [
@@ -273,7 +273,7 @@ def write_tabular(actor: Actor, target: IO[bytes]) -> None:
             for batch in taxonomy_terms(actor):
                 for obj in batch:
                     flatten(tables, "taxonomy_term", obj)
-            for batch in services(actor):
+            for batch in services(actor, nested=False):
                 for obj in batch:
                     flat = {
                         k: v

@@ -316,8 +316,8 @@ def service_json(
         result["schedules"] = list(schedules)
     if service_at_locations:
         result["service_at_locations"] = list(service_at_locations)
-    if org is not None:
-        result["organization"] = organization if organization is not None else organization_json(org)
+    if org is not None and organization is not None:
+        result["organization"] = organization
     result.update(overlay("service", service.hsds_id, service_columns(service), service.hsds_extra))
     result["attributes"] = _service_attributes(service, terms)
     _extras(result, service.hsds_extra)
@@ -361,11 +361,14 @@ def term_parent_ids(actor: Actor, terms: Iterable[TaxonomyTerm]) -> dict[int, uu
     return dict(TaxonomyTerm.objects.visible_to(actor).filter(pk__in=parent_pks).values_list("pk", "hsds_id"))
 
 
-def service_batch(actor: Actor, services: Sequence[MapService]) -> list[dict[str, Any]]:
+def service_batch(
+    actor: Actor, services: Sequence[MapService], *, nested: bool = True
+) -> list[dict[str, Any]]:
     """Full HSDS service objects for these services (``map_organization`` selected), in a fixed number of
     queries: term links, terms, services at locations with their locations, schedules, term parents.
 
-    Objects shared within the batch (an organisation, a location, a term) are built once."""
+    Objects shared within the batch (an organisation, a location, a term) are built once. Without
+    ``nested`` (the tabular export) the services at locations, schedules and organisation are left out."""
     ids = [s.pk for s in services]
     if not ids:
         return []
@@ -389,17 +392,21 @@ def service_batch(actor: Actor, services: Sequence[MapService]) -> list[dict[str
         return (term_rows[pk].taxonomy.name, term_rows[pk].name, pk)
 
     sals: dict[int, list[ServiceAtLocation]] = defaultdict(list)
-    sal_rows = list(
-        ServiceAtLocation.objects.visible_to(actor)
-        .filter(service_id__in=ids)
-        .select_related("location__map_organization")
-        .order_by("pk")
+    sal_rows = (
+        list(
+            ServiceAtLocation.objects.visible_to(actor)
+            .filter(service_id__in=ids)
+            .select_related("location__map_organization")
+            .order_by("pk")
+        )
+        if nested
+        else []
     )
     for sal in sal_rows:
         sals[sal.service_id].append(sal)
     grouped = _schedules_by_owner(
         actor,
-        service_ids=ids,
+        service_ids=ids if nested else (),
         sal_ids=[s.pk for s in sal_rows],
         location_ids={s.location_id for s in sal_rows},
     )
@@ -425,7 +432,7 @@ def service_batch(actor: Actor, services: Sequence[MapService]) -> list[dict[str
             sal_object["location"] = locations[sal.location_id]
             sal_objects.append(sal_object)
         org = service.map_organization
-        if org is not None and org.pk not in organizations:
+        if nested and org is not None and org.pk not in organizations:
             organizations[org.pk] = organization_json(org)
         result.append(
             service_json(
