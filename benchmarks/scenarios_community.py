@@ -2,9 +2,9 @@
 the case page with its toeleiding section.
 
 On a database without community rows yet (the demo loader before the community builder is wired in),
-the first setup runs ``build_community`` once for the demo organisation, so the scenarios measure the
-demo's volume either way. Links need map services (the sociale kaart's demo builder); without them the
-case page is measured with an empty section.
+the first setup runs ``build_community`` once for the demo organisation (and first the sociale kaart's
+``build_socialmap`` when the map is empty, since links need map services), so the scenarios measure the
+demo's volume either way.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from buurtteam.community.models import ServiceLink, Signal
 from buurtteam.community.selectors import aggregates
 from buurtteam.core.gate import system_access
 from buurtteam.demo.builders.community import build_community
+from buurtteam.demo.builders.socialmap import build_socialmap
+from buurtteam.socialmap.models import MapService
 
 WORKER = "medewerker"
 OFFICER = "beleid"
@@ -31,6 +33,10 @@ def _ensure_data(ctx: BenchContext) -> dict[str, Any]:
     organisation = ctx.demo.organisation
     with system_access("benchmark setup"):
         if not Signal.objects.filter(organisation=organisation).exists():
+            if not MapService.objects.filter(organisation=organisation).exists():
+                build_socialmap(
+                    organisation=organisation, today=timezone.localdate(), rng=random.Random(1), scale=1.0
+                )
             build_community(
                 organisation=organisation, today=timezone.localdate(), rng=random.Random(1), scale=1.0
             )
