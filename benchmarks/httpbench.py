@@ -62,6 +62,7 @@ class Outcome:
     p95_ms: float
     max_ms: float
     statuses: dict[str, int] = field(default_factory=dict)
+    server_cpu_ms: float | None = None  # gunicorn's CPU time per successful request
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -170,6 +171,28 @@ def sessions(count: int) -> tuple[list[dict[str, str]], dict[str, Any]]:
     return headers, {"team_id": team_id, "residents": residents}
 
 
+def process_cpu_seconds(root_pid: int) -> float | None:
+    """CPU time (user + system) of a process and its children (gunicorn's master and workers), from
+    /proc; ``None`` where there is no /proc. On a shared machine this says what the server itself spent,
+    whatever else competes for the cores (PostgreSQL's own share is not in it)."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(entry.name), int(fields[1])
+        if pid == root_pid or ppid == root_pid:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def run_load(
     port: int,
     make: Callable[[random.Random], Request],
@@ -177,14 +200,23 @@ def run_load(
     *,
     duration: float,
     warmup: float,
-) -> tuple[list[float], dict[str, int], float]:
-    """Closed loop: every thread sends its next request when the previous one is answered."""
+    cpu: Callable[[], float | None] = lambda: None,
+) -> tuple[list[float], dict[str, int], float, float | None]:
+    """Closed loop: every thread sends its next request when the previous one is answered. Also returns
+    the server's CPU seconds over the measured window (``cpu``: a reading, e.g. ``process_cpu_seconds``)."""
     timings: list[float] = []
     statuses: dict[str, int] = {}
     lock = threading.Lock()
     start = time.monotonic()
     measure_from = start + warmup
     stop = measure_from + duration
+    readings: list[float | None] = []
+
+    def sampler() -> None:
+        time.sleep(max(0.0, measure_from - time.monotonic()))
+        readings.append(cpu())
+        time.sleep(max(0.0, stop - time.monotonic()))
+        readings.append(cpu())
 
     def client(index: int) -> None:
         rng = random.Random(index)
@@ -211,15 +243,23 @@ def run_load(
                 statuses[key] = statuses.get(key, 0) + n
 
     threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(len(headers))]
+    threads.append(threading.Thread(target=sampler, daemon=True))
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=duration + warmup + 60)
-    return timings, statuses, duration
+    first, last = [*readings, None, None][:2]
+    used = last - first if first is not None and last is not None else None
+    return timings, statuses, duration, used
 
 
 def summarise(
-    scenario: str, target: str, timings: list[float], statuses: dict[str, int], seconds: float
+    scenario: str,
+    target: str,
+    timings: list[float],
+    statuses: dict[str, int],
+    seconds: float,
+    server_cpu: float | None = None,
 ) -> Outcome:
     ordered = sorted(timings)
     rank = max(1, round(0.95 * len(ordered))) - 1 if ordered else 0
@@ -236,6 +276,9 @@ def summarise(
         p95_ms=round(ordered[rank], 1) if ordered else 0.0,
         max_ms=round(ordered[-1], 1) if ordered else 0.0,
         statuses=statuses,
+        server_cpu_ms=(
+            round(server_cpu * 1000 / len(ordered), 1) if server_cpu is not None and ordered else None
+        ),
     )
 
 
@@ -274,6 +317,7 @@ def main(argv: Sequence[str]) -> int:
     ]  # fmt: skip
     print(f"starting gunicorn ({args.workers} workers x {args.threads} threads) on {HOST}:{port}", flush=True)
     server = subprocess.Popen(gunicorn, env=env, cwd=ROOT)  # noqa: S603 - fixed arguments, loopback
+    args.server_pid = server.pid
     outcomes: list[Outcome] = []
     try:
         wait_until_up(port, server)
@@ -319,12 +363,12 @@ def main(argv: Sequence[str]) -> int:
         except subprocess.TimeoutExpired:
             server.kill()
     print()
-    columns = ("req/s", "p50 ms", "p95 ms", "max ms")
+    columns = ("req/s", "p50 ms", "p95 ms", "max ms", "cpu ms")
     print(f"{'scenario':<10} {'target':<44} " + " ".join(f"{c:>8}" for c in columns) + f" {'errors':>7}")
     for o in outcomes:
         print(
             f"{o.scenario:<10} {o.target[:44]:<44} {o.req_per_s:>8.1f} {o.p50_ms:>8.1f} {o.p95_ms:>8.1f} "
-            f"{o.max_ms:>8.1f} {o.errors:>7}"
+            f"{o.max_ms:>8.1f} {o.server_cpu_ms if o.server_cpu_ms is not None else '-':>8} {o.errors:>7}"
         )
         if o.errors:
             print(f"           statuses: {o.statuses}")
@@ -357,5 +401,12 @@ def _scenario(
         f"{name}: {args.concurrency} clients, {args.warmup:.0f} s warm-up + {args.duration:.0f} s ...",
         flush=True,
     )
-    timings, statuses, seconds = run_load(port, make, headers, duration=args.duration, warmup=args.warmup)
-    return summarise(name, f"{make(random.Random(0)).method} {target}", timings, statuses, seconds)
+    timings, statuses, seconds, cpu = run_load(
+        port,
+        make,
+        headers,
+        duration=args.duration,
+        warmup=args.warmup,
+        cpu=lambda: process_cpu_seconds(args.server_pid),
+    )
+    return summarise(name, f"{make(random.Random(0)).method} {target}", timings, statuses, seconds, cpu)
