@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils import timezone
 
 from buurtteam.socialmap.exchange.collect import CORE
-from buurtteam.socialmap.exchange.plan import MODELS, REFS, Item, Plan
+from buurtteam.socialmap.exchange.items import MODELS, REFS, Item, Plan
 from buurtteam.socialmap.models import MapService, ServiceAtLocation
 
 if TYPE_CHECKING:

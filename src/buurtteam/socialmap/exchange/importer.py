@@ -20,6 +20,7 @@ from buurtteam.audit.services import record
 from buurtteam.socialmap.exchange import apply as apply_module
 from buurtteam.socialmap.exchange import plan as plan_module
 from buurtteam.socialmap.exchange.collect import CORE, collect
+from buurtteam.socialmap.exchange.items import Plan
 from buurtteam.socialmap.exchange.reader import FileRejected, read_upload
 from buurtteam.socialmap.exchange.serialize import PublicReader
 from buurtteam.socialmap.rules import can_edit_map
@@ -65,7 +66,7 @@ def _reader(actor: Actor | None, organisation_id: int) -> Actor:
     return actor if actor is not None else PublicReader(organisation_id=organisation_id, role="system")
 
 
-def _plan(reader: Actor, content: bytes, filename: str) -> tuple[str, plan_module.Plan]:
+def _plan(reader: Actor, content: bytes, filename: str) -> tuple[str, Plan]:
     try:
         upload = read_upload(content, filename)
         graph = collect(upload)
@@ -74,7 +75,7 @@ def _plan(reader: Actor, content: bytes, filename: str) -> tuple[str, plan_modul
     return upload.format, plan_module.build(reader, graph)
 
 
-def _report(fmt: str, plan: plan_module.Plan, *, applied: bool = False, skipped: bool = False) -> Report:
+def _report(fmt: str, plan: Plan, *, applied: bool = False, skipped: bool = False) -> Report:
     problems = [str(p) for p in plan.problems()]
     if len(problems) > MAX_LISTED:
         more = len(problems) - MAX_LISTED

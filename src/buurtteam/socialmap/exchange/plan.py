@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.utils.translation import gettext as _
 
 from buurtteam.socialmap.exchange.collect import CORE, Entity, Graph
+from buurtteam.socialmap.exchange.items import LABELS, MODELS, REFS, Item, Plan, compare
 from buurtteam.socialmap.exchange.profile import (
     DIRECT,
     FOLDED,
@@ -28,46 +27,12 @@ from buurtteam.socialmap.exchange.profile import (
 from buurtteam.socialmap.exchange.spec import SPECS, Problem, short_id
 from buurtteam.socialmap.models import (
     MapLocation,
-    MapOrganization,
     MapService,
-    Schedule,
-    ServiceAtLocation,
-    Taxonomy,
-    TaxonomyTerm,
 )
 
 if TYPE_CHECKING:
     from buurtteam.core.actor import Actor
 
-MODELS: dict[str, type[models.Model]] = {
-    "taxonomy": Taxonomy,
-    "taxonomy_term": TaxonomyTerm,
-    "organization": MapOrganization,
-    "location": MapLocation,
-    "service": MapService,
-    "service_at_location": ServiceAtLocation,
-    "schedule": Schedule,
-}
-# Reference columns of each model: field name -> the kind it points to.
-REFS: dict[str, dict[str, str]] = {
-    "taxonomy": {},
-    "taxonomy_term": {"taxonomy": "taxonomy", "parent": "taxonomy_term"},
-    "organization": {},
-    "location": {"map_organization": "organization"},
-    "service": {"map_organization": "organization"},
-    "service_at_location": {"service": "service", "location": "location"},
-    "schedule": {"service": "service", "location": "location", "service_at_location": "service_at_location"},
-}
-LABELS = {
-    "taxonomy": "taxonomie",
-    "taxonomy_term": "term",
-    "organization": "organisatie",
-    "location": "locatie",
-    "service": "activiteit",
-    "service_at_location": "activiteit op locatie",
-    "schedule": "rooster",
-}
-# Model field -> the HSDS field an error message names.
 HSDS_NAMES = {
     "phone": "phones[0].number",
     "address_1": "addresses[0].address_1",
@@ -96,44 +61,6 @@ SCHEDULE_KEPT = {
 }
 SCHEDULE_KEPT |= {"interval", "byday", "bymonthday", "description", "opens_at", "closes_at"}
 IMPORTED_TAXONOMY = "Geïmporteerde taxonomie"
-
-
-@dataclass
-class Item:
-    kind: str
-    hsds_id: uuid.UUID
-    where: str
-    values: dict[str, Any]
-    terms: set[uuid.UUID] | None = None
-    action: str = "create"
-    changed: list[str] = field(default_factory=list)
-    pk: int | None = None
-
-
-@dataclass
-class Plan:
-    items: dict[str, list[Item]] = field(default_factory=lambda: {k: [] for k in CORE})
-    rejected: list[tuple[str, list[Problem]]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    def reject(self, kind: str, problems: list[Problem]) -> None:
-        self.rejected.append((kind, problems))
-
-    def counts(self) -> dict[str, dict[str, int]]:
-        result: dict[str, dict[str, int]] = {}
-        for kind in CORE:
-            row = {"create": 0, "update": 0, "unchanged": 0, "rejected": 0}
-            for item in self.items[kind]:
-                row[item.action] += 1
-            result[kind] = row
-        for kind, _problems in self.rejected:
-            result.setdefault(kind, {"create": 0, "update": 0, "unchanged": 0, "rejected": 0})[
-                "rejected"
-            ] += 1
-        return result
-
-    def problems(self) -> list[Problem]:
-        return [p for _kind, problems in self.rejected for p in problems]
 
 
 def _text(value: Any) -> str:
@@ -540,7 +467,7 @@ def build(reader: Actor, graph: Graph) -> Plan:
     _cascade(builder, items)
     for kind in CORE:
         plan.items[kind] = items[kind]
-    _compare(reader, plan)
+    compare(reader, plan)
     return plan
 
 
@@ -578,38 +505,3 @@ def _cascade(builder: _Builder, items: dict[str, list[Item]]) -> None:
                         item.values["parent"] = None
                     keep.append(item)
             items[kind] = keep
-
-
-def _compare(reader: Actor, plan: Plan) -> None:
-    """Mark each item create, update or unchanged against the row with its HSDS id."""
-    for kind, kind_items in plan.items.items():
-        if not kind_items:
-            continue
-        model = MODELS[kind]
-        refs = REFS[kind]
-        sample = kind_items[0].values
-        columns = [k for k in sample if k not in refs] + [f"{k}__hsds_id" for k in refs]
-        by_id = {item.hsds_id: item for item in kind_items}
-        ids = list(by_id)
-        manager: Any = model._default_manager
-        existing_terms: dict[int, set[uuid.UUID]] = {}
-        for start in range(0, len(ids), 1000):
-            rows = list(
-                manager.visible_to(reader)
-                .filter(hsds_id__in=ids[start : start + 1000])
-                .values("pk", "hsds_id", *columns)
-            )
-            if kind == "service":
-                through = MapService.terms.through.objects.filter(mapservice_id__in=[r["pk"] for r in rows])
-                for service_id, term_hsds_id in through.values_list("mapservice_id", "taxonomyterm__hsds_id"):
-                    existing_terms.setdefault(service_id, set()).add(term_hsds_id)
-            for row in rows:
-                item = by_id[row["hsds_id"]]
-                item.pk = row["pk"]
-                changed = [
-                    k for k, v in item.values.items() if (row[f"{k}__hsds_id"] if k in refs else row[k]) != v
-                ]
-                if item.terms is not None and existing_terms.get(row["pk"], set()) != item.terms:
-                    changed.append("terms")
-                item.changed = changed
-                item.action = "update" if changed else "unchanged"

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from buurtteam.socialmap.exchange import export, storage
 from buurtteam.socialmap.exchange.forms import ConfirmForm, UploadForm
 from buurtteam.socialmap.exchange.importer import Report, import_apply, import_preview
-from buurtteam.socialmap.exchange.plan import LABELS
+from buurtteam.socialmap.exchange.items import LABELS
 from buurtteam.socialmap.rules import can_edit_map
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from buurtteam.core.gate import system_access
 from buurtteam.organisation.models import Organisation
 from buurtteam.socialmap.exchange.importer import Report, import_apply, import_preview
-from buurtteam.socialmap.exchange.plan import LABELS
+from buurtteam.socialmap.exchange.items import LABELS
 
 
 class Command(BaseCommand):
