@@ -31,6 +31,7 @@ from buurtteam.demo.builders.network import NetworkPass
 from buurtteam.demo.builders.network_rows import NetworkWriter
 from buurtteam.demo.builders.partners import Directory, build_partners
 from buurtteam.demo.builders.rows import RowWriter
+from buurtteam.demo.builders.sociale_basis import build_sociale_basis
 from buurtteam.demo.builders.staff import DEMO_PASSWORD, MIN_TEAM_SIZE, DemoAccount, StaffBuilder, team_size
 from buurtteam.demo.builders.story import LOCAL
 from buurtteam.demo.builders.structure import TeamPlan, build_providers, build_teams
@@ -154,6 +155,9 @@ def build_demo(options: DemoOptions | None = None) -> DemoResult:
             staff=staff,
             directory=directory,
         )
+        social_counts = build_sociale_basis(
+            organisation=organisation, today=options.now().date(), seed=options.seed, scale=options.scale
+        )
 
         counts = {
             "districts": len(geo.districts),
@@ -166,6 +170,7 @@ def build_demo(options: DemoOptions | None = None) -> DemoResult:
             "partners": len(directory.partners),
             "partner_contacts": directory.contacts,
             **case_counts,
+            **social_counts,
         }
         record(
             actor=None,

@@ -20,6 +20,19 @@ from buurtteam.demo.builders import (
     organisation_exists,
 )
 
+SOCIAL_COUNTS = (
+    "kaart-organisaties",
+    "kaart-locaties",
+    "kaart-activiteiten",
+    "volunteers",
+    "help_requests",
+    "matches",
+    "service_links",
+    "groups",
+    "group_participants",
+    "signals",
+)
+
 
 def _date(value: str) -> datetime.date:
     try:
@@ -116,6 +129,27 @@ class Command(BaseCommand):
         )
         write("  " + _("%(staff)d medewerkers") % counts)
         write("  " + _("%(partners)d netwerkpartners met %(partner_contacts)d contactpersonen") % counts)
+        social = {**dict.fromkeys(SOCIAL_COUNTS, 0), **counts}
+        write(
+            "  "
+            + _(
+                "Sociale kaart: %(kaart-organisaties)d organisaties, %(kaart-locaties)d locaties, "
+                "%(kaart-activiteiten)d activiteiten en voorzieningen"
+            )
+            % social
+        )
+        write(
+            "  "
+            + _("%(volunteers)d vrijwilligers, %(help_requests)d hulpvragen, %(matches)d matches") % social
+        )
+        write(
+            "  "
+            + _(
+                "%(service_links)d keer toegeleid naar een activiteit, %(groups)d groepen met "
+                "%(group_participants)d deelnemers, %(signals)d signalen"
+            )
+            % social
+        )
         if counts.get("cases"):
             write(
                 "  "
