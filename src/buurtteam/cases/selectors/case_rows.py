@@ -3,7 +3,7 @@
 A list of 100 cases as model instances builds some 300 objects (case, client, team, assignments with their
 users) and converts every column of them, of which a list shows a dozen. Here the list is read as value
 tuples from the same gated queryset (``team_cases``/``my_cases``; the gate checks the scope as for any other
-evaluation), with the case lead picked by a correlated sub-query on the assignment index. The rows
+evaluation), with the case lead joined through its (unique) active lead assignment. The rows
 carry exactly what the list shows.
 """
 
@@ -13,12 +13,11 @@ import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import OuterRef, Subquery, Value
-from django.db.models.functions import Concat, Trim
+from django.db.models import FilteredRelation, Q
 from django.utils import timezone
 
 from buurtteam.cases.clock import add_working_days
-from buurtteam.cases.models import CaseAssignment, Complexity, Status
+from buurtteam.cases.models import Complexity, Status
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -87,23 +86,19 @@ def case_list_rows(
 ) -> list[CaseListRow]:
     """One page of ``cases`` (a scoped queryset from ``team_cases``/``my_cases`` with ``summary=False``)
     as rows, in one query whatever the page size."""
-    # The case lead by two correlated sub-queries on the assignment index (case_id), as ``unassigned()``
-    # does: they only look inside the cases of the already scoped outer query.
-    leads = CaseAssignment._base_manager.filter(
-        case_id=OuterRef("pk"), ended_at__isnull=True, is_lead=True
-    ).order_by("started_at")  # one active lead per case; should there be more, the earliest (as elsewhere)
+    # The case lead by a LEFT JOIN on the case's active lead assignment: at most one per case (the
+    # constraint ``one_active_lead``), so the join adds no rows. The outer query is already scoped.
     values: list[tuple[Any, ...]] = list(
         cases.prefetch_related(None)
         .select_related(None)
         .annotate(
-            lead_user_id=Subquery(leads.values("user_id")[:1]),
-            lead_user_name=Subquery(
-                leads.annotate(name=Trim(Concat("user__first_name", Value(" "), "user__last_name"))).values(
-                    "name"
-                )[:1]
-            ),
+            lead=FilteredRelation(
+                "assignments", condition=Q(assignments__is_lead=True, assignments__ended_at__isnull=True)
+            )
         )
-        .values_list(*_COLUMNS, "lead_user_id", "lead_user_name")[offset : offset + limit]
+        .values_list(*_COLUMNS, "lead__user_id", "lead__user__first_name", "lead__user__last_name")[
+            offset : offset + limit
+        ]
     )
     today = timezone.localdate()
     rows = []
@@ -122,7 +117,8 @@ def case_list_rows(
         crisis,
         crisis_since,
         lead_id,
-        lead_name,
+        lead_first,
+        lead_last,
     ) in values:
         rows.append(
             CaseListRow(
@@ -133,7 +129,7 @@ def case_list_rows(
                 team_name=team_name,
                 client_name=_full_name(client_first, client_last),
                 lead_id=lead_id,
-                lead_name=lead_name or "",
+                lead_name=_full_name(lead_first, lead_last) if lead_id is not None else "",
                 registered_at=registered_at,
                 pickup_overdue=pickup_overdue(
                     complexity=complexity,
