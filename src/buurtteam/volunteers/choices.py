@@ -133,3 +133,13 @@ def interest_labels(value: str) -> list[str]:
 
 def language_labels(value: str) -> list[str]:
     return [str(LANGUAGE_LABELS.get(c, c)) for c in unpack(value)]
+
+
+INTEREST_BIT = {code: 1 << i for i, code in enumerate(Interest.values)}
+
+
+def interest_bits(value: str) -> int:
+    bits = 0
+    for code in unpack(value):
+        bits |= INTEREST_BIT.get(code, 0)
+    return bits

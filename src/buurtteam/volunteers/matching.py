@@ -32,7 +32,8 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, F, Q
+from django.db.models import Case, Count, ExpressionWrapper, F, FloatField, IntegerField, Q, Value, When
+from django.db.models.functions import Cast, Greatest, Least, Sqrt
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -67,10 +68,12 @@ UNKNOWN_DISTANCE_POINTS = 10
 EDGE_SHARE = 0.4  # within their radius a volunteer keeps at least 40 % of the distance points
 FALLOFF_KM = 5.0  # ... which they reach at this distance (3 points less per km)
 FULL_WORD_MATCH = 3  # this many shared words count as a full word fit
+PREFETCH = 4  # the database returns this many times ``limit`` candidates to score exactly
+ROUNDING_MARGIN = 2.0  # exact score (sum of rounded parts) minus the database's unrounded score: < 1.5
 # A request's stem matches a volunteer's word that starts with it ("fiet" from "fiets" meets "fietsen"); a
 # stem of five letters or more also with its last letter dropped ("fiets" meets "fiet"). Stems shorter
 # than four letters match whole words only.
-PREFIX_FROM = 4
+PREFIX_FROM = text.FAMILY_LENGTH
 # Matches that keep a volunteer out of the suggestions for the same request.
 EXCLUDING_MATCHES = (MatchStatus.PROPOSED, MatchStatus.INTRODUCED, MatchStatus.ACTIVE, MatchStatus.DECLINED)
 COLUMNS = (
@@ -328,8 +331,13 @@ def explain_one(
 
 
 # --- Ranking ---------------------------------------------------------------------------------------------
-def candidates(*, actor: Actor, request: HelpRequest, profile: Profile) -> Any:
-    """The database's part: active volunteers who pass every exclusion, only the columns the score needs."""
+def _scored(qs: Any, profile: Profile) -> Any:
+    return qs.annotate(**_bit_annotations(profile)).annotate(approx=sql_score(profile))
+
+
+def candidates(*, actor: Actor, request: HelpRequest, profile: Profile, columns: bool = True) -> Any:
+    """The database's part: active volunteers who pass every exclusion (with ``columns``: only the columns
+    the score needs)."""
     qs = Volunteer.objects.visible_to(actor).filter(status=VolunteerStatus.ACTIVE)
     if profile.needs_vog:
         qs = qs.filter(vog_status=VogStatus.VALID, vog_issued_on__gt=vog_cutoff(profile.today))
@@ -350,25 +358,104 @@ def candidates(*, actor: Actor, request: HelpRequest, profile: Profile) -> Any:
             )
         )
     earlier = Match.objects.visible_to(actor).filter(request_id=request.pk, status__in=EXCLUDING_MATCHES)
-    return qs.exclude(pk__in=earlier.values("volunteer_id")).values_list(*COLUMNS)
+    qs = qs.exclude(pk__in=earlier.values("volunteer_id"))
+    return qs.values_list(*COLUMNS) if columns else qs
+
+
+def _count(bits: list[int], column: str) -> Any:
+    """SQL: how many of ``bits`` are set in the integer ``column`` (integer arithmetic only)."""
+    total: Any = None
+    for bit in bits:
+        hit = Case(
+            When(~Q(**{f"{column}_{bit}": 0}), then=Value(1)), default=Value(0), output_field=IntegerField()
+        )
+        total = hit if total is None else total + hit
+    return Cast(total, FloatField())
+
+
+def _bit_annotations(profile: Profile) -> dict[str, Any]:
+    tags = [choices.INTEREST_BIT[t] for t in profile.tags if t in choices.INTEREST_BIT]
+    families = sorted({text.family_bit(text.family(stem)) for stem in profile.stems})
+    slots = [1 << i for i in range(choices.SLOT_COUNT) if profile.slots >> i & 1]
+    annotations = {f"interest_bits_{b}": F("interest_bits").bitand(b) for b in tags}
+    annotations.update({f"token_bits_{b}": F("token_bits").bitand(b) for b in families})
+    annotations.update({f"availability_{b}": F("availability").bitand(b) for b in slots})
+    return annotations
+
+
+def sql_score(profile: Profile) -> Any:
+    """An upper estimate of the score, as a database expression over ``_bit_annotations``: word families
+    and interests compared as bits (a family may share its bit with another, so the fit can only come out
+    higher), the other parts as in ``_numbers`` but not rounded. So the exact score is at most this plus
+    ``ROUNDING_MARGIN``; ``rank_volunteers`` relies on that."""
+    tags = [choices.INTEREST_BIT[t] for t in profile.tags if t in choices.INTEREST_BIT]
+    families = sorted({text.family_bit(text.family(stem)) for stem in profile.stems})
+    tag_share = _count(tags, "interest_bits") / Value(float(len(profile.tags))) if tags else None
+    word_share = None
+    if families:
+        word_share = Least(
+            _count(families, "token_bits") / Value(float(min(FULL_WORD_MATCH, len(profile.stems)))),
+            Value(1.0),
+            output_field=FloatField(),
+        )
+    total: Any = Value(float(WEIGHTS[LANGUAGE]))
+    if tag_share is not None and word_share is not None:
+        total = total + (tag_share + word_share) * Value(WEIGHTS[FIT] / 2)
+    elif tag_share is not None or word_share is not None:
+        total = total + (tag_share if tag_share is not None else word_share) * Value(float(WEIGHTS[FIT]))
+    if profile.point is None:
+        total = total + Value(float(UNKNOWN_DISTANCE_POINTS))
+    else:
+        falloff = Value(1.0) - Value((1 - EDGE_SHARE) / FALLOFF_KM) * Sqrt(F("sq_km"))
+        near = Value(float(WEIGHTS[DISTANCE])) * Greatest(
+            Value(EDGE_SHARE), falloff, output_field=FloatField()
+        )
+        unknown = Q(latitude__isnull=True) | Q(longitude__isnull=True)
+        total = total + Case(
+            When(unknown, then=Value(float(UNKNOWN_DISTANCE_POINTS))), default=near, output_field=FloatField()
+        )
+    if profile.slots:
+        slots = [1 << i for i in range(choices.SLOT_COUNT) if profile.slots >> i & 1]
+        share = _count(slots, "availability") / Value(float(len(slots)))
+        total = total + share * Value(float(WEIGHTS[AVAILABILITY]))
+    else:
+        total = total + Value(float(WEIGHTS[AVAILABILITY]))
+    return ExpressionWrapper(total, output_field=FloatField())
+
+
+def _ranked(profile: Profile, rows: list[tuple[Any, ...]], limit: int) -> list[tuple[Any, ...]]:
+    """Exact scores, best first; ties to the nearer volunteer, then the lower id."""
+    scored = []
+    for row in rows:
+        n = _numbers(profile, row)
+        scored.append((-n.total, n.distance if n.distance is not None else math.inf, row[0], row))
+    scored.sort(key=lambda item: item[:3])
+    return scored[:limit]
 
 
 def rank_volunteers(
     *, actor: Actor, request: HelpRequest, limit: int = 10, today: datetime.date | None = None
 ) -> list[Suggestion]:
     """The best ``limit`` volunteers for ``request``, best first, each with the explanation of its score.
-    Ties go to the nearer volunteer. Two queries: the scored candidates, then the top's names."""
+    Ties go to the nearer volunteer.
+
+    The database scores every candidate approximately and returns the best ``PREFETCH`` times ``limit``;
+    Python scores those exactly. When the last of the top ``limit`` scores more than any candidate left
+    behind could (their approximate score plus the rounding margin), the answer is exact; otherwise (rare:
+    many near-equal scores) every candidate is scored in Python. Then one query for the top's names.
+    """
     if not may_use_databank(actor) or request.organisation_id != actor.organisation_id:
         return []
     profile = Profile.of(request, today or timezone.localdate())
-    rows = list(candidates(actor=actor, request=request, profile=profile))
-    scored = []
-    for row in rows:
-        n = _numbers(profile, row)
-        distance = n.distance if n.distance is not None else math.inf
-        scored.append((-n.total, distance, row[0], row))
-    scored.sort(key=lambda item: item[:3])
-    top = [explain(profile, item[3]) for item in scored[:limit]]
+    qs = candidates(actor=actor, request=request, profile=profile, columns=False)
+    fetch = limit * PREFETCH
+    approx = list(_scored(qs, profile).order_by("-approx", "id").values_list(*COLUMNS, "approx")[:fetch])
+    top = _ranked(profile, [row[:-1] for row in approx], limit)
+    if len(approx) == fetch and top:
+        left_behind = approx[-1][-1] + ROUNDING_MARGIN
+        if len(top) < limit or -top[-1][0] <= left_behind:
+            top = _ranked(profile, list(qs.values_list(*COLUMNS)), limit)
+    top = [explain(profile, item[3]) for item in top]  # type: ignore[misc]
     if not top:
         return []
     volunteers = (

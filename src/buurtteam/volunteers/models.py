@@ -117,6 +117,9 @@ class Volunteer(Place):
     resident = models.OneToOneField(
         Resident, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
     )
+    # For the ranking's database pass: the interests and the stems' word families as bits (services).
+    interest_bits = models.PositiveIntegerField(default=0, editable=False)
+    token_bits = models.BigIntegerField(default=0, editable=False)
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, **AUTHOR)  # type: ignore[arg-type]
     registered_at = models.DateTimeField()
     updated_at = models.DateTimeField(auto_now=True)
@@ -128,7 +131,10 @@ class Volunteer(Place):
         verbose_name_plural = _("vrijwilligers")
         ordering = ["last_name", "first_name", "id"]
         indexes = [
-            models.Index(fields=["organisation", "last_name", "first_name"], name="volunteer_org_name"),
+            # The databank's list: by name within a status.
+            models.Index(
+                fields=["organisation", "status", "last_name", "first_name", "id"], name="volunteer_org_name"
+            ),
             # The ranking's pre-filter: active volunteers of the organisation in a box around the request.
             models.Index(
                 fields=["organisation", "latitude", "longitude"],

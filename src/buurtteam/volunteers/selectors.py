@@ -196,9 +196,11 @@ def volunteer_matches(*, actor: Actor, volunteer: Volunteer) -> list[Match]:
 
 
 def neighbourhood_choices(*, actor: Actor) -> list[tuple[int, str]]:
-    """The buurten where the organisation's volunteers live (for the filter), by name."""
-    used = Volunteer.objects.visible_to(actor).filter(neighbourhood__isnull=False).values("neighbourhood_id")
-    return list(Neighbourhood.objects.filter(pk__in=used).order_by("name").values_list("pk", "name"))
+    """The buurten of the organisation's teams (for the filter), by name."""
+    from buurtteam.organisation.models import Team
+
+    served = Team.objects.visible_to(actor).values("neighbourhoods")
+    return list(Neighbourhood.objects.filter(pk__in=served).order_by("name").values_list("pk", "name"))
 
 
 def volunteer_of_client(*, actor: Actor, case: Case) -> Volunteer | None:

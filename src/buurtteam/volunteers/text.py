@@ -7,7 +7,13 @@ many volunteers is set arithmetic on stored words, not stemming at query time.
 
 from __future__ import annotations
 
+import zlib
+
 from buurtteam.socialmap.search import normalise, stem_words
+
+# Stems that share their first four letters are one word family ("fiet", "fiets", "fietst").
+FAMILY_LENGTH = 4
+SIGNATURE_BITS = 63  # a signed 64-bit column
 
 # Words that say nothing about what someone likes or is asked to do: they would match every request.
 _GENERIC_WORDS = """
@@ -41,3 +47,21 @@ def surface_words(*texts: str) -> dict[str, str]:
             for stem in stem_words(word):
                 words.setdefault(stem, word)
     return words
+
+
+def family(stem: str) -> str:
+    return stem[:FAMILY_LENGTH]
+
+
+def family_bit(name: str) -> int:
+    """The bit of a word family in a signature (a stable hash, the same in every process)."""
+    return 1 << (zlib.crc32(name.encode()) % SIGNATURE_BITS)
+
+
+def signature(stems: set[str]) -> int:
+    """The word families of the stems as bits: the database compares a request's families with a
+    volunteer's by bit arithmetic (an over-estimate: two families may share a bit)."""
+    bits = 0
+    for stem in stems:
+        bits |= family_bit(family(stem))
+    return bits

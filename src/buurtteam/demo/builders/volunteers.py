@@ -66,6 +66,8 @@ VOLUNTEER_COLUMNS = (
     "languages",
     "availability",
     "match_tokens",
+    "interest_bits",
+    "token_bits",
     "vog_status",
     "vog_issued_on",
     "status",
@@ -127,12 +129,12 @@ MATCH_COLUMNS = (
 )
 
 
-def _weighted(rng: random.Random, options: tuple[tuple[Any, int], ...]) -> Any:
+def weighted(rng: random.Random, options: tuple[tuple[Any, int], ...]) -> Any:
     values, weights = zip(*options, strict=True)
     return rng.choices(values, weights=weights)[0]
 
 
-def _slots(rng: random.Random, days: str, count: int) -> list[str]:
+def slots_for(rng: random.Random, days: str, count: int) -> list[str]:
     if days == "day":
         pool = [f"{d}-{p}" for d in range(5) for p in (0, 1)]
     elif days == "evening":
@@ -165,10 +167,10 @@ class Names:
             language = {"Fatima": "ar"}.get(first, "")
             return first, rng.choice(surnames), language
         first = str(self.fake.first_name_female() if rng.random() < 0.6 else self.fake.first_name_male())
-        return first, _weighted(rng, self.surnames), ""
+        return first, weighted(rng, self.surnames), ""
 
 
-def _persona_texts(rng: random.Random, persona: Persona, second: Persona | None) -> dict[str, Any]:
+def persona_texts(rng: random.Random, persona: Persona, second: Persona | None) -> dict[str, Any]:
     passions = [rng.choice(persona.passions)]
     talents = rng.sample(persona.talents, min(2, len(persona.talents)))
     likes = [rng.choice(persona.likes)]
@@ -204,7 +206,7 @@ def _volunteers(
     for i in range(count):
         persona = rng.choice(PERSONAS)
         second = rng.choice(PERSONAS) if rng.random() < 0.4 else None
-        texts = _persona_texts(rng, persona, second)
+        texts = persona_texts(rng, persona, second)
         resident = next(from_residents, None) if rng.random() < 0.08 else None
         if resident is not None:
             resident_id, first, last, postcode, _phone = resident
@@ -216,7 +218,7 @@ def _volunteers(
             place = rng.choice(places)
         languages = {"nl"} if rng.random() < 0.97 else set()
         if language or rng.random() < 0.25:
-            languages.add(language or _weighted(rng, OTHER_LANGUAGES))
+            languages.add(language or weighted(rng, OTHER_LANGUAGES))
         vog_roll = rng.random()
         vog_status, vog_issued = "none", None
         if vog_roll < 0.5:
@@ -226,10 +228,11 @@ def _volunteers(
             vog_status = "requested"
         paused = rng.random() < 0.07
         registered = _moment(today, rng.randint(5, 3 * 365), rng)
-        slots = choices.mask_from_codes(_slots(rng, persona.days, rng.randint(2, 6)))
-        tokens = text.as_column(text.tokens(texts["passions"], texts["talents"], texts["likes"]))
+        slots = choices.mask_from_codes(slots_for(rng, persona.days, rng.randint(2, 6)))
+        stems = text.tokens(texts["passions"], texts["talents"], texts["likes"])
+        tokens = text.as_column(stems)
         email = f"{first}.{last}".lower().replace(" ", "") + f"{i}@{names.EMAIL_DOMAIN}"
-        radius = _weighted(rng, RADII)
+        radius = weighted(rng, RADII)
         rows.append(
             (
                 organisation.pk,
@@ -250,6 +253,8 @@ def _volunteers(
                 choices.pack(languages),
                 slots,
                 tokens,
+                choices.interest_bits(texts["interests"]),
+                text.signature(stems),
                 vog_status,
                 vog_issued,
                 "paused" if paused else "active",
@@ -262,10 +267,10 @@ def _volunteers(
         )
     ids = ins.add(Volunteer, VOLUNTEER_COLUMNS, rows)
     for pk, row in zip(ids, rows, strict=True):
-        if row[20] == "active":
+        if row[22] == "active":
             # id, latitude, longitude, radius, tokens, interests, availability, languages, vog status, issued
             scoring.append(
-                (pk, row[8], row[9], row[10], row[17], row[14], row[16], row[15], row[18], row[19])
+                (pk, row[8], row[9], row[10], row[17], row[14], row[16], row[15], row[20], row[21])
             )
     return scoring
 
@@ -336,7 +341,7 @@ def _requests(
             )
             origin = "location" if location else "other"
         languages = {rng.choice(("ar", "tr", "en"))} if rng.random() < 0.1 else set()
-        slots = _slots(rng, rng.choice(("day", "evening", "any")), rng.randint(0, 3))
+        slots = slots_for(rng, rng.choice(("day", "evening", "any")), rng.randint(0, 3))
         values = {
             "title": ask.title,
             "description": ask.description,

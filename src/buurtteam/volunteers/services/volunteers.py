@@ -42,9 +42,10 @@ ALL_FIELDS = (*PLAIN_FIELDS, "postcode", "interests", "languages", "availability
 
 
 def _refresh_tokens(volunteer: Volunteer) -> None:
-    volunteer.match_tokens = text.as_column(
-        text.tokens(volunteer.passions, volunteer.talents, volunteer.likes)
-    )
+    stems = text.tokens(volunteer.passions, volunteer.talents, volunteer.likes)
+    volunteer.match_tokens = text.as_column(stems)
+    volunteer.token_bits = text.signature(stems)
+    volunteer.interest_bits = choices.interest_bits(volunteer.interests)
 
 
 def _set(volunteer: Volunteer, changes: dict[str, Any]) -> list[str]:

@@ -176,3 +176,46 @@ def test_ranking_is_empty_for_policy_officer_and_other_organisation(
     assert rank_volunteers(actor=tenant.policy_officer, request=request) == []
     assert rank_volunteers(actor=other_tenant.worker, request=request) == []
     assert len(rank_volunteers(actor=tenant.colleague, request=request)) == 1
+
+
+@pytest.mark.parametrize("prefetch", [1, 4])
+def test_the_database_pass_gives_the_exact_ranking(
+    tenant: Tenant, prefetch: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database scores approximately and hands over a few; the result equals scoring everyone exactly
+    (with ``PREFETCH`` 1 the bound often fails and the full pass runs: the same answer)."""
+    import random
+
+    from buurtteam.volunteers import matching
+
+    rng = random.Random(11)
+    area = place(tenant)
+    words = ["fietsen", "koken", "wandelen", "tuinieren", "repareren", "zingen", "lezen", "rekenen"]
+    tags = ["cycling", "cooking", "walking", "gardening", "odd_jobs", "music", "language"]
+    for i in range(40):
+        volunteer(
+            tenant,
+            first_name=f"V{i}",
+            postcode=postcode_at(area, rng.random() * 6),
+            travel_radius_km=rng.choice([2, 5, 10]),
+            passions=" ".join(rng.sample(words, 2)),
+            talents="",
+            likes="",
+            interests=rng.sample(tags, 2),
+            availability=rng.sample(["0-0", "1-1", "2-2", "3-1", "4-0", "5-1"], 3),
+        )
+    request = help_request(
+        tenant,
+        postcode=area.postcode.postcode,
+        description="Wandelen en samen koken",
+        wanted="fietsen repareren",
+        interests=["walking", "cooking"],
+        availability=["1-1", "3-1"],
+    )
+    monkeypatch.setattr(matching, "PREFETCH", prefetch)
+    ranked = rank_volunteers(actor=tenant.worker, request=request, limit=8)
+    profile = matching.Profile.of(request, timezone.localdate())
+    rows = list(matching.candidates(actor=tenant.worker, request=request, profile=profile))
+    exact = [item[2] for item in matching._ranked(profile, rows, 8)]
+    assert [s.volunteer_id for s in ranked] == exact
+    assert len(ranked) == 8
