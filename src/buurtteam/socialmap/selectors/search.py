@@ -291,16 +291,33 @@ def service_search(
     if near is not None:
         order.append(F("distance_sq").asc(nulls_last=True))
     order += ["name", "pk"]
-    # The total comes with the page (a window count over every match): one pass over the matches, not two.
-    page = list(
+    # One narrow pass ranks every match and counts them (a window count over id, score and distance
+    # only); the page's rows are read in full afterwards, by id.
+    ranked = list(
         qs.annotate(found=Window(Count("*")))
+        .order_by(*order)
+        .values_list("pk", "found", *(["score"] if groups else []), *(["distance_sq"] if near else []))[
+            offset : offset + limit
+        ]
+    )
+    total = int(ranked[0][1]) if ranked else (qs.count() if offset else 0)
+    if not ranked:
+        return SearchResult(hits=[], total=total)
+    extra = {row[0]: row[2:] for row in ranked}
+    rows = (
+        MapService.objects.visible_to(actor)
+        .filter(pk__in=list(extra))
         .select_related("map_organization")
         .prefetch_related(*_display_prefetches(actor))
-        .order_by(*order)[offset : offset + limit]
+        .in_bulk()
     )
-    total = int(page[0].found) if page else (qs.count() if offset else 0)
-    if not page:
-        return SearchResult(hits=[], total=total)
+    page = []
+    for pk, values in extra.items():
+        service = rows[pk]
+        values = list(values)
+        service.score = values.pop(0) if groups else 0.0  # type: ignore[attr-defined]
+        service.distance_sq = values.pop(0) if near else None  # type: ignore[attr-defined]
+        page.append(service)
     cutoff = stale_cutoff(actor)
     hits = []
     for service in page:
