@@ -315,8 +315,8 @@ def service_search(
     for pk, values in extra.items():
         service = rows[pk]
         values = list(values)
-        service.score = values.pop(0) if groups else 0.0  # type: ignore[attr-defined]
-        service.distance_sq = values.pop(0) if near else None  # type: ignore[attr-defined]
+        service.score = values.pop(0) if groups else 0.0
+        service.distance_sq = values.pop(0) if near else None
         page.append(service)
     cutoff = stale_cutoff(actor)
     hits = []
