@@ -37,11 +37,13 @@ def _setup(ctx: BenchContext) -> dict[str, Any]:
     if missing > 0:
         generate_volunteers(organisation=organisation, count=missing, seed=5)
     with system_access("benchmark setup"):
-        points = list(
-            Postcode.objects.filter(
-                neighbourhood__district__municipality_id=organisation.municipality_id, latitude__isnull=False
+        points = [
+            (code, lat, lon)
+            for code, lat, lon in Postcode.objects.filter(
+                neighbourhood__district__municipality_id=organisation.municipality_id
             ).values_list("postcode", "latitude", "longitude")
-        )
+            if lat is not None and lon is not None
+        ]
     if not points:
         raise SkipScenario("the municipality's postcodes have no coordinates")
     lat, lon = median(p[1] for p in points), median(p[2] for p in points)

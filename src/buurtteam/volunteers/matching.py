@@ -402,7 +402,9 @@ def sql_score(profile: Profile) -> Any:
     if tag_share is not None and word_share is not None:
         total = total + (tag_share + word_share) * Value(WEIGHTS[FIT] / 2)
     elif tag_share is not None or word_share is not None:
-        total = total + (tag_share if tag_share is not None else word_share) * Value(float(WEIGHTS[FIT]))
+        share = tag_share if tag_share is not None else word_share
+        assert share is not None
+        total = total + share * Value(float(WEIGHTS[FIT]))
     if profile.point is None:
         total = total + Value(float(UNKNOWN_DISTANCE_POINTS))
     else:
@@ -455,18 +457,18 @@ def rank_volunteers(
         left_behind = approx[-1][-1] + ROUNDING_MARGIN
         if len(top) < limit or -top[-1][0] <= left_behind:
             top = _ranked(profile, list(qs.values_list(*COLUMNS)), limit)
-    top = [explain(profile, item[3]) for item in top]  # type: ignore[misc]
-    if not top:
+    suggestions = [explain(profile, item[3]) for item in top]
+    if not suggestions:
         return []
     volunteers = (
         Volunteer.objects.visible_to(actor)
-        .filter(pk__in=[s.volunteer_id for s in top])
+        .filter(pk__in=[s.volunteer_id for s in suggestions])
         .select_related("neighbourhood")
         .annotate(under_way=Count("matches", filter=Q(matches__status__in=UNDER_WAY)))
         .only("id", "first_name", "last_name", "neighbourhood__name", "travel_radius_km", "status")
     )
     by_id = {v.pk: v for v in volunteers}
-    for suggestion in top:
+    for suggestion in suggestions:
         suggestion.volunteer = by_id.get(suggestion.volunteer_id)
         suggestion.under_way = getattr(suggestion.volunteer, "under_way", 0)
-    return [s for s in top if s.volunteer is not None]
+    return [s for s in suggestions if s.volunteer is not None]
