@@ -61,7 +61,9 @@ def generate_map(*, organisation: Any, services: int, seed: int = 1) -> dict[str
     from buurtteam.core.gate import system_access
     from buurtteam.demo.builders import names
     from buurtteam.demo.builders.fastinsert import Inserter
-    from buurtteam.demo.builders.socialmap_texts import ORGANISATIONS, SERVICES
+    from buurtteam.demo.builders.socialmap_places import PLACE_SERVICES
+    from buurtteam.demo.builders.socialmap_texts import ORGANISATIONS
+    from buurtteam.demo.builders.socialmap_wijk import WIJK_SERVICES
     from buurtteam.organisation.models import Postcode
     from buurtteam.socialmap.models import (
         MapLocation,
@@ -76,6 +78,7 @@ def generate_map(*, organisation: Any, services: int, seed: int = 1) -> dict[str
     from buurtteam.socialmap.search import as_document, stem_words
     from buurtteam.socialmap.services.taxonomy import taxonomy_defaults
 
+    all_services = (*WIJK_SERVICES, *PLACE_SERVICES)
     rng = random.Random(seed)
     now = timezone.now()
     today = timezone.localdate()
@@ -151,7 +154,7 @@ def generate_map(*, organisation: Any, services: int, seed: int = 1) -> dict[str
 
         # Stems of each spec's own texts, once.
         spec_docs = []
-        for spec in SERVICES:
+        for spec in all_services:
             term_names = [terms[(life.pk, c)][1] for c in spec.domains] + [
                 terms[(targets.pk, c)][1] for c in spec.groups
             ]
@@ -168,8 +171,8 @@ def generate_map(*, organisation: Any, services: int, seed: int = 1) -> dict[str
 
         service_rows, link_rows, schedule_specs, term_links = [], [], [], []
         for i in range(services):
-            s_index = rng.randrange(len(SERVICES))
-            spec = SERVICES[s_index]
+            s_index = rng.randrange(len(all_services))
+            spec = all_services[s_index]
             name_stems, term_stems, text_stems, term_ids = spec_docs[s_index]
             org = i % len(org_ids)
             places_of = sorted({rng.randrange(n_locations) for _ in range(1 if rng.random() < 0.8 else 2)})

@@ -16,13 +16,14 @@ from django.utils.text import slugify
 
 from buurtteam.core.gate import system_access
 from buurtteam.demo.builders import names
+from buurtteam.demo.builders.socialmap_places import PLACE_SERVICES
 from buurtteam.demo.builders.socialmap_texts import (
     CENTRE_KINDS,
     CENTRE_STREETS,
     ORGANISATIONS,
     PLACES,
-    SERVICES,
 )
+from buurtteam.demo.builders.socialmap_wijk import WIJK_SERVICES
 from buurtteam.demo.builders.structure import dutch_phone
 from buurtteam.organisation.models import District, Organisation, Postcode
 from buurtteam.socialmap.models import (
@@ -211,7 +212,7 @@ def build_socialmap(
         where: list[MapLocation] = []
         plans: list[Schedule | None] = []
         term_ids: list[list[int]] = []
-        for spec in SERVICES:
+        for spec in (*WIJK_SERVICES, *PLACE_SERVICES):
             if spec.where == "wijk":
                 targets_of = list(centres)
             elif spec.where == "wijk+":
