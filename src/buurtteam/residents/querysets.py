@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import models
 from django.utils import timezone
 
-from buurtteam.core.gate import GatedQuerySet, Grant
+from buurtteam.core.gate import GatedQuerySet, Grant, memo_filter
 from buurtteam.core.roles import Role
 
 if TYPE_CHECKING:
@@ -49,6 +49,9 @@ def resident_ids_by_break_glass(actor: Actor) -> models.QuerySet[Any]:
 
 class ResidentQuerySet(GatedQuerySet[Any]):
     def visibility_filter(self, actor: Actor) -> models.Q:
+        return memo_filter(actor, ("resident",), lambda: self._visibility_filter(actor))
+
+    def _visibility_filter(self, actor: Actor) -> models.Q:
         if actor.role == Role.POLICY_OFFICER:
             return models.Q(pk__in=[])
         from django.apps import apps
@@ -112,6 +115,9 @@ class ResidentQuerySet(GatedQuerySet[Any]):
 
 class HouseholdQuerySet(GatedQuerySet[Any]):
     def visibility_filter(self, actor: Actor) -> models.Q:
+        return memo_filter(actor, ("household",), lambda: self._visibility_filter(actor))
+
+    def _visibility_filter(self, actor: Actor) -> models.Q:
         if actor.role == Role.POLICY_OFFICER:
             return models.Q(pk__in=[])
         from django.apps import apps
