@@ -92,6 +92,15 @@ class OrganisationForm(StyledForm):
         },
     )
 
+    map_public = forms.BooleanField(
+        label=_("Sociale kaart openbaar maken"),
+        required=False,
+        help_text=_(
+            "De kaart (organisaties, locaties, activiteiten; nooit personen) is dan zonder inloggen te lezen "
+            "via de openbare HSDS-API."
+        ),
+    )
+
     SETTINGS = (
         "bsn_enabled",
         "intake_conversation_limit",
@@ -99,6 +108,7 @@ class OrganisationForm(StyledForm):
         "reopen_window_days",
         "stuck_after_weeks",
         "map_stale_after_months",
+        "map_public",
     )
 
     def clean_map_stale_after_months(self) -> int:

@@ -128,6 +128,15 @@ class Organisation(GatedModel):
         help_text=_("Een vermelding op de sociale kaart die langer niet is gecontroleerd, wordt gemarkeerd."),
     )
 
+    map_public = models.BooleanField(
+        _("sociale kaart openbaar"),
+        default=False,
+        help_text=_(
+            "Publiceer de sociale kaart (nooit personen) via de openbare HSDS-API, zonder inloggen, "
+            "zodat bijvoorbeeld de gemeentelijke website of een landelijke wegwijzer haar kan tonen."
+        ),
+    )
+
     objects = OrganisationQuerySet.as_manager()
 
     class Meta:

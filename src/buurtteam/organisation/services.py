@@ -103,6 +103,7 @@ ORGANISATION_FIELDS = (
     "reopen_window_days",
     "stuck_after_weeks",
     "map_stale_after_months",
+    "map_public",
 )
 
 

@@ -46,7 +46,8 @@ def _reader(organisation_id: int) -> PublicReader:
     if not 1 <= organisation_id <= MAX_ID:
         raise Http404
     with system_access("public HSDS API: does the organisation exist"):
-        if not Organisation.objects.filter(pk=organisation_id).exists():
+        # Only an organisation that chose to publish its map (Organisation.map_public); others look missing.
+        if not Organisation.objects.filter(pk=organisation_id, map_public=True).exists():
             raise Http404
     return PublicReader(organisation_id=organisation_id)
 

@@ -130,7 +130,8 @@ def build_demo(options: DemoOptions | None = None) -> DemoResult:
         organisation.email = f"info@{names.EMAIL_DOMAIN}"
         organisation.phone = "088-123 45 00"
         organisation.bsn_enabled = True  # the demo partnership works under the Jeugdwet and Wmo 2015
-        organisation.save(update_fields=["email", "phone", "bsn_enabled"])
+        organisation.map_public = True  # its sociale kaart is on the open HSDS API
+        organisation.save(update_fields=["email", "phone", "bsn_enabled", "map_public"])
         providers = build_providers(rng, organisation)
         disciplines = {d.code: d for d in Discipline.objects.filter(organisation=organisation)}
         teams = build_teams(rng, fake, organisation=organisation, geo=geo, providers=providers)

@@ -19,6 +19,18 @@ from buurtteam.socialmap.tests.factories import map_organization, map_service
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _published(tenant: Tenant, other_tenant: Tenant) -> None:
+    """Both organisations chose to publish their map (``Organisation.map_public``; off by default)."""
+    from buurtteam.organisation.models import Organisation
+
+    with system_access("test fixture"):
+        Organisation.objects.filter(pk__in=[tenant.organisation.pk, other_tenant.organisation.pk]).update(
+            map_public=True
+        )
+
+
 BASE = "/api/v1"
 # Every public operation: (path, the kind of object it returns: "page" or a schema file for one object).
 PUBLIC = [
@@ -133,6 +145,20 @@ def test_unknown_organisation_and_ids_are_404_json(tenant: Tenant) -> None:
         response = client.get(BASE + path)
         assert response.status_code == 404, path
         assert response["Content-Type"].startswith("application/json")
+
+
+def test_a_map_that_is_not_published_is_404(tenant: Tenant) -> None:
+    from buurtteam.organisation.models import Organisation
+
+    build_map(tenant, size=2)
+    client = Client()
+    assert client.get(f"{BASE}/public/{tenant.organisation.pk}/services").status_code == 200
+    with system_access("test fixture"):
+        Organisation.objects.filter(pk=tenant.organisation.pk).update(map_public=False)
+    for path in ("/", "/services", "/organizations", "/taxonomies", "/taxonomy_terms"):
+        response = client.get(f"{BASE}/public/{tenant.organisation.pk}{path}")
+        assert response.status_code == 404, path
+        assert response.json() == {"detail": "Niet gevonden.", "errors": {}}
 
 
 def test_paging_search_and_filters(tenant: Tenant) -> None:
