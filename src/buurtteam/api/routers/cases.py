@@ -109,14 +109,11 @@ def case_register_view(
     transaction: if the question is refused, no resident is kept either)."""
     actor = actor_of(request)
     question = payload.model_dump(exclude={"client_id", "resident", "allow_duplicate"})
-    if payload.resident is None:
-        assert payload.client_id is not None
-        # The read of the resident is audited whether or not the question is accepted; the registration
-        # is one transaction of its own (the service's), without an enclosing savepoint.
-        client = resident_get(actor=actor, resident_id=payload.client_id)
-        case = registration.case_register(actor=actor, client=client, **question)
-    else:
-        with transaction.atomic():
+    with transaction.atomic():  # one commit (the savepoints inside cost less than a second commit)
+        if payload.resident is None:
+            assert payload.client_id is not None
+            client = resident_get(actor=actor, resident_id=payload.client_id)
+        else:
             data = payload.resident.model_dump()
             checked_codes(data, prefix="resident.")
             if not payload.allow_duplicate:
@@ -125,7 +122,7 @@ def case_register_view(
                 client = resident_create(actor=actor, **data)
             except ValidationError as exc:
                 raise ValidationError(validation_errors(exc, prefix="resident.")) from exc
-            case = registration.case_register(actor=actor, client=client, **question)
+        case = registration.case_register(actor=actor, client=client, **question)
     full = has_full_access(actor=actor, case_id=case.pk)
     # Registered this moment: the pickup clock cannot have run out, whatever the organisation's target,
     # so the answer does not read the target (``overdue`` is false for any target of 0 days or more).
