@@ -16,10 +16,10 @@ from buurtteam.community.selectors.aggregates import SignalOverview, small_cell
 # Eight colours that keep 3:1 contrast against white (graphical objects, WCAG 1.4.11), in theme order.
 THEME_COLOURS = ("#24598f", "#a34f00", "#2f6b2f", "#7a2e8e", "#b0223b", "#006d75", "#5c5c00", "#4d4d4d")
 
-WIDTH = 760
+WIDTH = 820
 HEIGHT = 360
 LEFT = 48
-RIGHT = 200
+RIGHT = 260
 TOP = 16
 BOTTOM = 56
 

@@ -125,9 +125,6 @@ class CloseForm(StyledForm):
     )
 
 
-PERIODS = [("12", gettext_lazy("12")), ("24", gettext_lazy("24"))]
-
-
 class OverviewForm(StyledForm):
     """The buurt overview's filter (GET)."""
 
@@ -146,6 +143,9 @@ class OverviewForm(StyledForm):
     def __init__(self, *args: Any, neighbourhoods: list[Neighbourhood], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         set_choices(self, "buurt", [("", _("Alle buurten")), *((str(n.pk), n.name) for n in neighbourhoods)])
+        # What the page shows when nothing is chosen: the last twelve months.
+        self.fields["granularity"].initial = MONTH
+        self.fields["periods"].initial = "12"
 
     def values(self) -> dict[str, Any]:
         data = self.cleaned_data if self.is_valid() else {}
