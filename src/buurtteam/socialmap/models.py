@@ -307,6 +307,41 @@ class ServiceAtLocation(MapEntry):
         ]
 
 
+class ServiceSearchRow(GatedModel):
+    """The narrow copy of a service that the search scans and ranks (one row per service).
+
+    Written only by ``search.refresh_search_rows`` (every service write, the HSDS import and the demo
+    call it). On PostgreSQL the row also holds the weighted ``search_vector`` with its GIN index (migration
+    0006, not part of the model state). With the coordinates of up to two places on the row, the distance
+    of nearly every service is plain arithmetic; only a service at three or more places looks them up.
+    """
+
+    service = models.OneToOneField(MapService, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+", db_index=False)
+    status = models.CharField(max_length=20)
+    kind = models.CharField(max_length=20)
+    is_free = models.BooleanField(default=False)
+    minimum_age = models.PositiveSmallIntegerField(null=True)
+    maximum_age = models.PositiveSmallIntegerField(null=True)
+    name = models.CharField(max_length=300)
+    # The service's located places: how many, and the coordinates of the first two (by location id).
+    place_count = models.PositiveSmallIntegerField(default=0)
+    latitude = models.FloatField(null=True)
+    longitude = models.FloatField(null=True)
+    latitude_2 = models.FloatField(null=True)
+    longitude_2 = models.FloatField(null=True)
+
+    objects = MapQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("zoekregel van de kaart")
+        verbose_name_plural = _("zoekregels van de kaart")
+        indexes = [models.Index(fields=["organisation", "status", "name"], name="socialmap_searchrow_org")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Schedule(MapEntry):
     """When a service runs or a location is open (HSDS schedule: RFC 5545 recurrence parts)."""
 

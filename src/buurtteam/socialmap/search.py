@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 import snowballstemmer  # type: ignore[import-untyped]
+from django.db import connection
 
 from buurtteam.core.gate import system_access
 from buurtteam.socialmap.synonyms import BUILT_IN_SYNONYMS
@@ -228,3 +229,63 @@ def refresh_search_documents(service_ids: Iterable[int]) -> None:
             MapService.objects.bulk_update(
                 changed, ["search_name", "search_terms", "search_document"], batch_size=500
             )
+    refresh_search_rows(ids)
+
+
+# --- Writing the narrow search rows ------------------------------------------------------------------
+# The search scans one narrow row per service (``ServiceSearchRow``: tenant, status, filters, name, the
+# coordinates of its first two located places, and on PostgreSQL the weighted vector). The rows are
+# copies, rewritten here for the given services with one INSERT ... SELECT.
+_VECTOR = (
+    "setweight(to_tsvector('simple'::regconfig, s.search_name), 'A') || "
+    "setweight(to_tsvector('simple'::regconfig, s.search_terms), 'B') || "
+    "setweight(to_tsvector('simple'::regconfig, s.search_document), 'D')"
+)
+_ROWS_CHUNK = 400
+
+
+def _rows_sql(*, service_table: str, sal_table: str, location_table: str, row_table: str, marks: str) -> str:
+    vector = _VECTOR if connection.vendor == "postgresql" else ""
+
+    def first(k: int, column: str) -> str:
+        return f"MAX(CASE WHEN k = {k} THEN {column} END)"
+
+    return (
+        f"INSERT INTO {row_table} (service_id, organisation_id, status, kind, is_free, minimum_age, "  # noqa: S608
+        "maximum_age, name, place_count, latitude, longitude, latitude_2, longitude_2"
+        f"{', search_vector' if vector else ''}) "
+        "SELECT s.id, s.organisation_id, s.status, s.kind, s.is_free, s.minimum_age, s.maximum_age, "
+        f"s.name, COALESCE(p.n, 0), p.lat1, p.lon1, p.lat2, p.lon2{', ' + vector if vector else ''} "
+        f"FROM {service_table} s LEFT JOIN ("
+        f"SELECT service_id, COUNT(*) AS n, {first(1, 'latitude')} AS lat1, {first(1, 'longitude')} AS lon1, "
+        f"{first(2, 'latitude')} AS lat2, {first(2, 'longitude')} AS lon2 FROM ("
+        "SELECT sal.service_id, l.latitude, l.longitude, "
+        "ROW_NUMBER() OVER (PARTITION BY sal.service_id ORDER BY l.id) AS k "
+        f"FROM {sal_table} sal JOIN {location_table} l ON l.id = sal.location_id "
+        f"WHERE sal.service_id IN ({marks}) AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL"
+        ") located GROUP BY service_id) p ON p.service_id = s.id "
+        f"WHERE s.id IN ({marks})"
+    )
+
+
+def refresh_search_rows(service_ids: Iterable[int]) -> None:
+    """Rewrite the search rows of these services from the database (any tenant).
+
+    Called by ``refresh_search_documents`` (so by every write of a service, of a location, organisation or
+    term it uses, the HSDS import and the demo); a service that no longer exists loses its row.
+    """
+    from buurtteam.socialmap.models import MapLocation, MapService, ServiceAtLocation, ServiceSearchRow
+
+    ids = sorted({int(i) for i in service_ids})
+    tables = {
+        "service_table": MapService._meta.db_table,
+        "sal_table": ServiceAtLocation._meta.db_table,
+        "location_table": MapLocation._meta.db_table,
+        "row_table": ServiceSearchRow._meta.db_table,
+    }
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), _ROWS_CHUNK):
+            chunk = ids[start : start + _ROWS_CHUNK]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(f"DELETE FROM {tables['row_table']} WHERE service_id IN ({marks})", chunk)  # noqa: S608
+            cursor.execute(_rows_sql(**tables, marks=marks), chunk + chunk)

@@ -95,6 +95,13 @@ def apply(plan: Plan, *, reader: Actor, organisation_id: int) -> set[int]:
             updated_terms = [i.pk for i in updates if i.pk is not None]
         if kind == "organization":
             updated_orgs = [i.pk for i in updates if i.pk is not None]
+        if kind == "location" and updates:
+            # A changed place (name, buurt, coordinates) changes the search of the services held there.
+            touched_services.update(
+                ServiceAtLocation.objects.visible_to(reader)
+                .filter(location_id__in=[i.pk for i in updates if i.pk is not None])
+                .values_list("service_id", flat=True)
+            )
         if kind == "service":
             _set_terms(items, pk_of=pk_of)
             touched_services.update(i.pk for i in items if i.pk is not None)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import (
     BooleanField,
     Case,
@@ -29,15 +29,16 @@ from django.db.models import (
     Window,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Least
 from django.utils.translation import gettext as _
 
-from buurtteam.socialmap.geo import Point, bounding_box, squared_km_expression
+from buurtteam.socialmap.geo import Point, squared_km_expression
 from buurtteam.socialmap.models import (
     MapService,
     Schedule,
     SearchSynonym,
     ServiceAtLocation,
+    ServiceSearchRow,
     TaxonomyTerm,
 )
 from buurtteam.socialmap.search import (
@@ -95,15 +96,15 @@ def _tsquery(stems: Sequence[str]) -> str:
 def _text_filter(groups: Sequence[QueryGroup]) -> Q | RawSQL:
     stems = [stem for group in groups for stem in group.stems]
     if _postgresql():
-        # The stored, weighted vector of migration 0004, through its GIN index.
+        # The narrow rows' weighted vector (migration 0006), through its GIN index.
         return RawSQL(
-            "socialmap_mapservice.search_vector @@ to_tsquery('simple'::regconfig, %s)",
+            "socialmap_servicesearchrow.search_vector @@ to_tsquery('simple'::regconfig, %s)",
             (_tsquery(stems),),
             output_field=BooleanField(),
         )
     condition = Q()
     for stem in stems:
-        condition |= Q(search_document__contains=like_fragment(stem))
+        condition |= Q(service__search_document__contains=like_fragment(stem))
     return condition
 
 
@@ -114,10 +115,11 @@ def _text_score(groups: Sequence[QueryGroup]) -> Any:
         return sum((_group_score(g) for g in groups[1:]), _group_score(groups[0]))
     own = [g.stem for g in groups]
     synonyms = [s for g in groups for s in g.synonyms]
-    sql = "ts_rank(socialmap_mapservice.search_vector, to_tsquery('simple'::regconfig, %s))"
+    rank = "ts_rank(socialmap_servicesearchrow.search_vector, to_tsquery('simple'::regconfig, %s))"
+    sql = rank
     params: list[Any] = [_tsquery(own)]
     if synonyms:
-        sql += " + %s * ts_rank(socialmap_mapservice.search_vector, to_tsquery('simple'::regconfig, %s))"
+        sql += f" + %s * {rank}"
         params += [SYNONYM_FACTOR, _tsquery(synonyms)]
     return RawSQL(sql, params, output_field=FloatField())  # noqa: S611 - fixed SQL, values as parameters
 
@@ -125,7 +127,7 @@ def _text_score(groups: Sequence[QueryGroup]) -> Any:
 def _any(field_name: str, stems: Sequence[str]) -> Q:
     condition = Q()
     for stem in stems:
-        condition |= Q(**{f"{field_name}__contains": like_fragment(stem)})
+        condition |= Q(**{f"service__{field_name}__contains": like_fragment(stem)})
     return condition
 
 
@@ -203,6 +205,59 @@ def _reasons(service: MapService, groups: Sequence[QueryGroup], distance: float 
     return reasons
 
 
+def _with_distance(actor: Actor, qs: QuerySet[Any], near: Point, max_km: float | None) -> QuerySet[Any]:
+    """``distance_sq``: the squared distance to the service's nearest located place (``None``: none).
+
+    The search row carries the coordinates of a service's first two places, so for nearly every service
+    this is arithmetic on the row; only a service at three or more places looks its places up. ``max_km``
+    keeps the services whose nearest place lies within the radius.
+    """
+    nearest = (
+        _places(actor)
+        .filter(
+            service_id=OuterRef("pk"), location__latitude__isnull=False, location__longitude__isnull=False
+        )
+        .annotate(sq=squared_km_expression(near, "location__latitude", "location__longitude"))
+        .order_by("sq")
+        .values("sq")[:1]
+    )
+    first = squared_km_expression(near, "latitude", "longitude")
+    second = squared_km_expression(near, "latitude_2", "longitude_2")
+    qs = qs.annotate(
+        distance_sq=Case(
+            When(place_count=1, then=first),
+            When(place_count=2, then=Least(first, second)),
+            When(place_count__gt=2, then=Subquery(nearest, output_field=FloatField())),
+            default=Value(None),
+            output_field=FloatField(),
+        )
+    )
+    if max_km is not None:
+        radius = max(0.0, min(float(max_km), MAX_KM))
+        qs = qs.filter(distance_sq__lte=radius * radius)
+    return qs
+
+
+def _ranked(rows: QuerySet[Any], *, indexed: bool) -> list[Any]:
+    """The ranked pass, on PostgreSQL with two planner settings for this one transaction.
+
+    * ``jit = off``: the planner prices the nearest-place lookup as if it ran for every row (it runs only
+      for services at three or more places), the estimate passes ``jit_above_cost``, and compiling the
+      query then takes half a second — far more than running it.
+    * with a text, ``enable_seqscan = off``: a broad word matches a sixth of a large map, and the planner
+      would rather test every row's vector than read the matches through the GIN index (three to five
+      times slower: the narrow table is small and cached, so the index's page reads cost nothing extra).
+    """
+    if not _postgresql():
+        return list(rows)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('jit', 'off', true), set_config('enable_seqscan', %s, true)",
+            ["off" if indexed else "on"],
+        )
+        return list(rows)
+
+
 def service_search(
     *,
     actor: Actor,
@@ -218,10 +273,14 @@ def service_search(
     limit: int = 20,
     offset: int = 0,
 ) -> SearchResult:
-    """Services and activities on the actor's map matching every given filter, best first."""
+    """Services and activities on the actor's map matching every given filter, best first.
+
+    The matching, ranking and counting run on the narrow search rows (``ServiceSearchRow``, one per
+    service); the page's services are read by id afterwards.
+    """
     limit = max(0, min(int(limit), MAX_LIMIT))
     offset = max(0, int(offset))
-    qs: QuerySet[Any] = MapService.objects.visible_to(actor)
+    qs: QuerySet[Any] = ServiceSearchRow.objects.visible_to(actor)
     if not include_inactive:
         qs = qs.filter(status=MapService.Status.ACTIVE)
     if kind:
@@ -254,24 +313,7 @@ def service_search(
         qs = qs.filter(_text_filter(groups))
 
     if near is not None:
-        distance_sq = squared_km_expression(near, "location__latitude", "location__longitude")
-        coords = _places(actor).filter(
-            service_id=OuterRef("pk"), location__latitude__isnull=False, location__longitude__isnull=False
-        )
-        if max_km is not None:
-            radius = max(0.0, min(float(max_km), MAX_KM))
-            min_lat, max_lat, min_lon, max_lon = bounding_box(near, radius)
-            within = (
-                coords.filter(
-                    location__latitude__range=(min_lat, max_lat),
-                    location__longitude__range=(min_lon, max_lon),
-                )
-                .annotate(sq=distance_sq)
-                .filter(sq__lte=radius * radius)
-            )
-            qs = qs.filter(Exists(within))
-        nearest = coords.annotate(sq=distance_sq).order_by("sq").values("sq")[:1]
-        qs = qs.annotate(distance_sq=Subquery(nearest, output_field=FloatField()))
+        qs = _with_distance(actor, qs, near, max_km)
 
     if limit == 0:
         return SearchResult(hits=[], total=qs.count())
@@ -293,12 +335,13 @@ def service_search(
     order += ["name", "pk"]
     # One narrow pass ranks every match and counts them (a window count over id, score and distance
     # only); the page's rows are read in full afterwards, by id.
-    ranked = list(
+    ranked = _ranked(
         qs.annotate(found=Window(Count("*")))
         .order_by(*order)
         .values_list("pk", "found", *(["score"] if groups else []), *(["distance_sq"] if near else []))[
             offset : offset + limit
-        ]
+        ],
+        indexed=bool(groups),
     )
     total = int(ranked[0][1]) if ranked else (qs.count() if offset else 0)
     if not ranked:

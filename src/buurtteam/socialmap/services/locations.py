@@ -45,7 +45,8 @@ LOCATION_FIELDS = (
     "url",
 )
 OBJECT_TYPE = "map_location"
-SEARCHED_FIELDS = {"name", "alternate_name", "postcode", "city", "neighbourhood"}
+# Fields in the services' search documents or search rows (coordinates: the distance of the search).
+SEARCHED_FIELDS = {"name", "alternate_name", "postcode", "city", "neighbourhood", "latitude", "longitude"}
 
 
 def own_organization_id(actor: Actor, organization_id: int | str | None) -> int | None:

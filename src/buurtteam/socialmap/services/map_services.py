@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from buurtteam.audit.models import Action
 from buurtteam.socialmap.models import MapLocation, MapService, Schedule, ServiceAtLocation, TaxonomyTerm
 from buurtteam.socialmap.schedules import validate_byday
-from buurtteam.socialmap.search import refresh_search_documents
+from buurtteam.socialmap.search import refresh_search_documents, refresh_search_rows
 from buurtteam.socialmap.services._base import (
     apply_changes,
     audit,
@@ -208,5 +208,6 @@ def service_retire(*, actor: Actor, service: MapService) -> MapService:
         raise ValidationError(_("Deze activiteit is al opgeheven."))
     service.status = MapService.Status.DEFUNCT
     service.save(update_fields=["status", "updated_at"])
+    refresh_search_rows([service.pk])
     audit(actor, Action.UPDATE, OBJECT_TYPE, service.pk, fields=["status"], status=service.status)
     return service
