@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
@@ -239,23 +239,21 @@ def _with_distance(actor: Actor, qs: QuerySet[Any], near: Point, max_km: float |
 
 
 def _ranked(rows: QuerySet[Any], *, indexed: bool) -> list[Any]:
-    """The ranked pass, on PostgreSQL with two planner settings for this one transaction.
+    """The ranked pass; on PostgreSQL a text search reads the matches through the GIN index.
 
-    * ``jit = off``: the planner prices the nearest-place lookup as if it ran for every row (it runs only
-      for services at three or more places), the estimate passes ``jit_above_cost``, and compiling the
-      query then takes half a second — far more than running it.
-    * with a text, ``enable_seqscan = off``: a broad word matches a sixth of a large map, and the planner
-      would rather test every row's vector than read the matches through the GIN index (three to five
-      times slower: the narrow table is small and cached, so the index's page reads cost nothing extra).
+    A broad word matches a sixth of a large map, and the planner would then rather test every row's
+    vector than read the matches through the index — three to five times slower, as the narrow table is
+    small and cached. ``SET LOCAL enable_seqscan = off`` goes with the query in the same round trip (one
+    simple-query message is one implicit transaction, so the setting ends with it; inside a transaction
+    it ends with that transaction).
     """
-    if not _postgresql():
+    if not (indexed and _postgresql()):
         return list(rows)
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT set_config('jit', 'off', true), set_config('enable_seqscan', %s, true)",
-            ["off" if indexed else "on"],
-        )
-        return list(rows)
+    sql, params = rows.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET LOCAL enable_seqscan = off; {sql}", params)
+        cursor.nextset()  # past the SET's result
+        return list(cursor.fetchall())
 
 
 def service_search(
