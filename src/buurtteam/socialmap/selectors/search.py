@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import (
     BooleanField,
     Case,
@@ -249,6 +249,11 @@ def _ranked(rows: QuerySet[Any], *, indexed: bool) -> list[Any]:
     """
     if not (indexed and _postgresql()):
         return list(rows)
+    if connection.settings_dict.get("OPTIONS", {}).get("server_side_binding"):
+        # Server-side binding sends one statement per message: the setting goes first, in a transaction.
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            return list(rows)
     sql, params = rows.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(f"SET LOCAL enable_seqscan = off; {sql}", params)

@@ -155,3 +155,24 @@ def test_refresh_removes_the_row_of_a_deleted_service(tenant: Tenant) -> None:
     refresh_search_rows([service.pk])  # a stale id is harmless
     with system_access("test"):
         assert not ServiceSearchRow.objects.filter(pk=service.pk).exists()
+
+
+def test_server_side_binding_gives_the_same_ranking(tenant: Tenant, monkeypatch: pytest.MonkeyPatch) -> None:
+    from django.db import connection
+
+    map_service(tenant.organisation, name="Eenzaamheid samen aanpakken")
+    map_service(tenant.organisation, name="Koffie", description="Tegen eenzaamheid.")
+    before = names(service_search(actor=tenant.worker, text="eenzaam"))
+    monkeypatch.setitem(
+        connection.settings_dict,
+        "OPTIONS",
+        {**connection.settings_dict.get("OPTIONS", {}), "server_side_binding": True},
+    )
+    assert (
+        names(service_search(actor=tenant.worker, text="eenzaam"))
+        == before
+        == [
+            "Eenzaamheid samen aanpakken",
+            "Koffie",
+        ]
+    )
