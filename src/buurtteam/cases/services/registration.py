@@ -85,8 +85,12 @@ def case_register(
         case.team = team
     # The foreign keys point at rows just read in this transaction (the client, its household, the client's
     # or the actor's team, the actor); full_clean need not read each of them again (5 queries), and the
-    # database's foreign keys still guard them.
-    case.full_clean(exclude=["reference", "organisation", "team", "household", "client", "created_by"])
+    # database's foreign keys still guard them. The status is this function's own constant (registered):
+    # leaving it out also skips the database round trip of the "closed has a reason" check, which a
+    # registered case passes by definition (the database constraint still holds it).
+    case.full_clean(
+        exclude=["reference", "organisation", "team", "household", "client", "created_by", "status"]
+    )
     case.save()
     case.reference = f"{now.year}-{case.pk:07d}"
     if close_now:
