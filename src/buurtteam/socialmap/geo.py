@@ -42,6 +42,16 @@ def squared_km_expression(origin: Point, lat_field: str, lon_field: str) -> mode
     return models.ExpressionWrapper(Power(dx, 2) + Power(dy, 2), output_field=models.FloatField())
 
 
+def squared_km_sql(origin: Point, lat_column: str, lon_column: str) -> tuple[str, list[float]]:
+    """The same squared distance as SQL text and parameters (multiplications only: every database)."""
+    kx = KM_PER_DEGREE_LON_EQUATOR * math.cos(math.radians(origin.latitude))
+    dx = f"(({lon_column} - %s) * %s)"
+    dy = f"(({lat_column} - %s) * %s)"
+    sql = f"({dx} * {dx} + {dy} * {dy})"
+    lon, lat = [origin.longitude, kx], [origin.latitude, KM_PER_DEGREE_LAT]
+    return sql, [*lon, *lon, *lat, *lat]
+
+
 def bounding_box(origin: Point, radius_km: float) -> tuple[float, float, float, float]:
     """(min_lat, max_lat, min_lon, max_lon) around ``origin``: a cheap, indexable pre-filter."""
     dlat = radius_km / KM_PER_DEGREE_LAT

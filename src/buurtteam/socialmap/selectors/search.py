@@ -23,17 +23,17 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
     Window,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, Least
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from buurtteam.socialmap.geo import Point, squared_km_expression
+from buurtteam.socialmap.geo import Point, squared_km_sql
 from buurtteam.socialmap.models import (
+    MapLocation,
     MapService,
     Schedule,
     SearchSynonym,
@@ -209,29 +209,28 @@ def _with_distance(actor: Actor, qs: QuerySet[Any], near: Point, max_km: float |
     """``distance_sq``: the squared distance to the service's nearest located place (``None``: none).
 
     The search row carries the coordinates of a service's first two places, so for nearly every service
-    this is arithmetic on the row; only a service at three or more places looks its places up. ``max_km``
-    keeps the services whose nearest place lies within the radius.
+    this is arithmetic on the row; only a service at three or more places looks its places up (in the
+    actor's organisation). ``max_km`` keeps the services whose nearest place lies within the radius.
+    Written as SQL text: the same expression through Django's expressions took a few milliseconds of
+    Python on every search.
     """
-    nearest = (
-        _places(actor)
-        .filter(
-            service_id=OuterRef("pk"), location__latitude__isnull=False, location__longitude__isnull=False
-        )
-        .annotate(sq=squared_km_expression(near, "location__latitude", "location__longitude"))
-        .order_by("sq")
-        .values("sq")[:1]
+    row = ServiceSearchRow._meta.db_table
+    first, first_params = squared_km_sql(near, f"{row}.latitude", f"{row}.longitude")
+    second, second_params = squared_km_sql(near, f"{row}.latitude_2", f"{row}.longitude_2")
+    place, place_params = squared_km_sql(near, "l.latitude", "l.longitude")
+    least = "LEAST" if _postgresql() else "MIN"  # SQLite's MIN of several arguments
+    sal, location = ServiceAtLocation._meta.db_table, MapLocation._meta.db_table
+    places = f"{sal} sal JOIN {location} l ON l.id = sal.location_id"
+    # Table and column names and fixed text only; every value is a parameter.
+    sql = (
+        f"CASE WHEN {row}.place_count = 1 THEN {first} "  # noqa: S608
+        f"WHEN {row}.place_count = 2 THEN {least}({first}, {second}) "
+        f"WHEN {row}.place_count > 2 THEN (SELECT MIN({place}) FROM {places} "
+        f"WHERE sal.service_id = {row}.service_id AND sal.organisation_id = %s "
+        "AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL) ELSE NULL END"
     )
-    first = squared_km_expression(near, "latitude", "longitude")
-    second = squared_km_expression(near, "latitude_2", "longitude_2")
-    qs = qs.annotate(
-        distance_sq=Case(
-            When(place_count=1, then=first),
-            When(place_count=2, then=Least(first, second)),
-            When(place_count__gt=2, then=Subquery(nearest, output_field=FloatField())),
-            default=Value(None),
-            output_field=FloatField(),
-        )
-    )
+    params = [*first_params, *first_params, *second_params, *place_params, actor.organisation_id]
+    qs = qs.annotate(distance_sq=RawSQL(sql, params, output_field=FloatField()))  # noqa: S611 - values as parameters
     if max_km is not None:
         radius = max(0.0, min(float(max_km), MAX_KM))
         qs = qs.filter(distance_sq__lte=radius * radius)
