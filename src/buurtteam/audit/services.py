@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.db import transaction
-
 from buurtteam.audit import context
 from buurtteam.audit.models import Action, AuditEvent, Outcome
 
@@ -53,6 +51,7 @@ def record(
         reason=reason,
         details=details or {},
     )
-    with transaction.atomic():
-        event.save()
+    # One INSERT: inside the caller's transaction it stands or falls with the change; outside one (an
+    # audited read) it commits on its own, without an extra BEGIN/COMMIT round trip.
+    event.save(force_insert=True)
     return event
