@@ -168,8 +168,8 @@ def _places(actor: Actor) -> QuerySet[Any]:
     return ServiceAtLocation.objects.visible_to(actor)
 
 
-def _display_prefetches(actor: Actor) -> list[Prefetch[Any]]:
-    return [
+def _display_prefetches(actor: Actor, *, with_terms: bool = True) -> list[Prefetch[Any]]:
+    prefetches = [
         Prefetch(
             "service_at_locations",
             queryset=_places(actor)
@@ -180,13 +180,17 @@ def _display_prefetches(actor: Actor) -> list[Prefetch[Any]]:
             "schedules",
             queryset=Schedule.objects.visible_to(actor).order_by("freq", "byday", "opens_at", "pk"),
         ),
-        Prefetch(
-            "terms",
-            queryset=TaxonomyTerm.objects.visible_to(actor)
-            .select_related("taxonomy")
-            .order_by("taxonomy__name", "name"),
-        ),
     ]
+    if with_terms:
+        prefetches.append(
+            Prefetch(
+                "terms",
+                queryset=TaxonomyTerm.objects.visible_to(actor)
+                .select_related("taxonomy")
+                .order_by("taxonomy__name", "name"),
+            )
+        )
+    return prefetches
 
 
 def _reasons(service: MapService, groups: Sequence[QueryGroup], distance: float | None) -> list[str]:
@@ -272,13 +276,15 @@ def service_search(
     free_only: bool = False,
     age: int | None = None,
     include_inactive: bool = False,
+    with_terms: bool = True,
     limit: int = 20,
     offset: int = 0,
 ) -> SearchResult:
     """Services and activities on the actor's map matching every given filter, best first.
 
     The matching, ranking and counting run on the narrow search rows (``ServiceSearchRow``, one per
-    service); the page's services are read by id afterwards.
+    service); the page's services are read by id afterwards, with their terms unless ``with_terms`` is
+    false (the search page does not show them: a query and some 150 model instances less).
     """
     limit = max(0, min(int(limit), MAX_LIMIT))
     offset = max(0, int(offset))
@@ -353,7 +359,7 @@ def service_search(
         MapService.objects.visible_to(actor)
         .filter(pk__in=list(extra))
         .select_related("map_organization")
-        .prefetch_related(*_display_prefetches(actor))
+        .prefetch_related(*_display_prefetches(actor, with_terms=with_terms))
         .in_bulk()
     )
     page = []

@@ -176,3 +176,18 @@ def test_server_side_binding_gives_the_same_ranking(tenant: Tenant, monkeypatch:
             "Koffie",
         ]
     )
+
+
+def test_without_terms_the_page_needs_one_query_less(tenant: Tenant) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    term = map_term(tenant.organisation, "Ontmoeting")
+    map_service(tenant.organisation, name="Koffieochtend", terms=[term])
+    with CaptureQueriesContext(connection) as full:
+        (hit,) = service_search(actor=tenant.worker, text="koffie").hits
+    assert [t.name for t in hit.service.terms.all()] == ["Ontmoeting"]
+    with CaptureQueriesContext(connection) as lean:
+        (lean_hit,) = service_search(actor=tenant.worker, text="koffie", with_terms=False).hits
+    assert len(lean) == len(full) - 1
+    assert (lean_hit.service.pk, lean_hit.score) == (hit.service.pk, hit.score)

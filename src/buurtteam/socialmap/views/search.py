@@ -49,7 +49,11 @@ def search(request: HttpRequest) -> HttpResponse:
     result = None
     if not invalid:
         result = selectors.service_search(
-            actor=actor, limit=PER_PAGE, offset=(number - 1) * PER_PAGE, **filters.as_kwargs()
+            actor=actor,
+            limit=PER_PAGE,
+            offset=(number - 1) * PER_PAGE,
+            with_terms=False,  # the results table shows no terms
+            **filters.as_kwargs(),
         )
     rows = [
         {"hit": hit, "schedule": summary(hit.service.schedules.all())}
