@@ -80,9 +80,11 @@ class LocationForm(StyledForm):
         widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
     )
     city = _text(_("Plaats"), 100)
+    # Localised: a Dutch user types a decimal comma (52,0913); a point works too.
     latitude = forms.FloatField(
         label=_("Breedtegraad"),
         required=False,
+        localize=True,
         min_value=-90,
         max_value=90,
         help_text=_("Leeg laten: het midden van de postcode. Bijvoorbeeld 52,0913."),
@@ -91,6 +93,7 @@ class LocationForm(StyledForm):
     longitude = forms.FloatField(
         label=_("Lengtegraad"),
         required=False,
+        localize=True,
         min_value=-180,
         max_value=180,
         help_text=_("Leeg laten: het midden van de postcode. Bijvoorbeeld 5,1214."),

@@ -279,6 +279,29 @@ def test_location_form_fills_buurt_from_postcode_and_refuses_bad_postcode(
         assert MapLocation.objects.get().neighbourhood_id == area.neighbourhood.pk
 
 
+@pytest.mark.parametrize(("typed", "expected"), [("52,0913", 52.0913), ("52.0913", 52.0913)])
+def test_location_coordinates_take_a_decimal_comma(
+    client: Client, tenant: Tenant, typed: str, expected: float
+) -> None:
+    area = give_area(tenant.team)
+    client.force_login(tenant.administrator)
+    response = client.post(
+        reverse("socialmap:location_create"),
+        {
+            "name": "Buurtkamer De Linde",
+            "kind": "community_centre",
+            "location_type": "physical",
+            "postcode": area.postcode.postcode,
+            "latitude": typed,
+            "longitude": "5,1214",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    with system_access("test"):
+        location = MapLocation.objects.get()
+    assert (location.latitude, location.longitude) == (expected, 5.1214)
+
+
 def test_organisation_form_and_delete(client: Client, tenant: Tenant) -> None:
     client.force_login(tenant.administrator)
     response = client.post(
