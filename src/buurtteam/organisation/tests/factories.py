@@ -19,7 +19,9 @@ class MunicipalityFactory(factory.django.DjangoModelFactory[Municipality]):
     class Meta:
         model = Municipality
 
-    cbs_code = factory.Sequence(lambda n: f"GM{9000 + n:04d}")
+    # Four digits whatever the length of the run (PostgreSQL enforces max_length; a suite makes thousands),
+    # and never the demo's GM99xx.
+    cbs_code = factory.Sequence(lambda n: f"GM{1000 + n % 8000:04d}")
     name = factory.Sequence(lambda n: f"Teststad {n}")
     cbs_year = 2026
 
