@@ -17,7 +17,8 @@ from django.utils import timezone
 
 from buurtteam.core.gate import system_access
 from buurtteam.demo.builders.fastinsert import Inserter
-from buurtteam.demo.builders.volunteers import RADII, VOLUNTEER_COLUMNS, persona_texts, slots_for, weighted
+from buurtteam.demo.builders.volunteers import RADII, VOLUNTEER_COLUMNS, persona_texts, weighted
+from buurtteam.demo.builders.volunteers_requests import slots_for
 from buurtteam.demo.builders.volunteers_texts import PERSONAS
 from buurtteam.organisation.models import Organisation, Postcode, Team
 from buurtteam.volunteers import choices, text
