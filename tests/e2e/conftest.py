@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 import os
 import re
+import time
 import weakref
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -262,11 +263,28 @@ def _audit_delete_guard(*, enabled: bool) -> None:
         with connection.cursor() as cursor:
             cursor.execute(f"ALTER TABLE audit_auditevent {'ENABLE' if enabled else 'DISABLE'} TRIGGER USER")
     elif connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("DROP TRIGGER IF EXISTS audit_event_no_delete")
-            if enabled:
-                statements: list[str] = importlib.import_module(_TRIGGER_MIGRATION).SQLITE_UP
-                cursor.execute(next(s for s in statements if "audit_event_no_delete" in s))
+        statements: list[str] = importlib.import_module(_TRIGGER_MIGRATION).SQLITE_UP
+        create = next(s for s in statements if "audit_event_no_delete" in s)
+        _sqlite_schema_change(["DROP TRIGGER IF EXISTS audit_event_no_delete", *([create] if enabled else [])])
+
+
+def _sqlite_schema_change(sql: list[str], *, attempts: int = 50, pause: float = 0.1) -> None:
+    """Run schema statements on the shared in-memory SQLite database, waiting out the live server.
+
+    A page can still have a request in flight when its test ends (an htmx section loading after a
+    ``<details>`` opened); while the live server's thread reads, SQLite's shared cache refuses schema
+    changes with "database table is locked: sqlite_master" instead of waiting. Retry for up to five seconds.
+    """
+    for attempt in range(attempts):
+        try:
+            with connection.cursor() as cursor:
+                for statement in sql:
+                    cursor.execute(statement)
+            return
+        except OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(pause)
 
 
 @pytest.hookimpl(wrapper=True)

@@ -373,6 +373,8 @@ def test_tablet_layout_has_no_sideways_scrolling(
     page.goto(path_for(s))
     # Open every disclosure, nested ones too: the forms inside must fit as well.
     page.evaluate("() => document.querySelectorAll('main details').forEach((d) => { d.open = true; })")
+    # Opening a step loads its form (htmx): measure once every form is in.
+    page.wait_for_load_state("networkidle")
     assert horizontal_overflow(page) == 0, f"{page_id} scrolls sideways at {viewport}"
     too_small = page.evaluate(TOUCH_TARGETS)
     assert not too_small, f"{page_id}: touch targets lower than 44px at {viewport}: {too_small}"
