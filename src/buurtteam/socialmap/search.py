@@ -93,13 +93,41 @@ def parse_synonym_words(text: str) -> list[str]:
     return [w.strip() for w in re.split(r"[,;\n]", text or "") if w.strip()]
 
 
+def synonym_token(index: int) -> str:
+    """The word that marks a document matching built-in synonym group ``index`` in PostgreSQL's vector.
+
+    Stems never look like this (no Dutch word starts with "zzsyn" followed by digits), and it is only
+    ever looked up whole, never as a prefix.
+    """
+    return f"zzsyn{index}"
+
+
+def synonym_group_pattern(stems: Iterable[str]) -> str:
+    """A POSIX regular expression matching a stored document that matches any of ``stems`` (prefix, or
+    whole word for short stems, as ``like_fragment``). Stems are [a-z0-9] only: nothing to escape."""
+    ordered = sorted(stems)
+    if not all(_WORD.fullmatch(stem) for stem in ordered):
+        raise ValueError(f"not a stem: {ordered}")
+    long = [s for s in ordered if len(s) >= MIN_PREFIX_STEM]
+    short = [s for s in ordered if len(s) < MIN_PREFIX_STEM]
+    parts = [*([f" ({'|'.join(long)})"] if long else []), *([f" ({'|'.join(short)}) "] if short else [])]
+    return "|".join(parts)
+
+
 @dataclass(frozen=True)
 class QueryGroup:
-    """One word of the query: its own stem and the stems of its synonyms."""
+    """One word of the query: its own stem and the stems of its synonyms.
+
+    ``builtin`` are the indexes of the built-in synonym groups the stem belongs to; ``extra`` are the
+    synonyms that only the organisation's own groups add. PostgreSQL finds the built-in ones through
+    the groups' tokens in the vector (``synonym_token``), the extra ones word by word.
+    """
 
     word: str
     stem: str
     synonyms: tuple[str, ...]
+    builtin: tuple[int, ...] = ()
+    extra: tuple[str, ...] = ()
 
     @property
     def stems(self) -> tuple[str, ...]:
@@ -108,7 +136,8 @@ class QueryGroup:
 
 def expand_query(text: str, *, extra_groups: Sequence[Iterable[str]] = ()) -> list[QueryGroup]:
     """The query's words, each with its synonyms (built-in groups plus ``extra_groups``, all stemmed)."""
-    groups = list(built_in_groups()) + [_group_stems(g) for g in extra_groups]
+    built_in = built_in_groups()
+    groups = list(built_in) + [_group_stems(g) for g in extra_groups]
     result: list[QueryGroup] = []
     seen: set[str] = set()
     for word in normalise(text):
@@ -124,7 +153,17 @@ def expand_query(text: str, *, extra_groups: Sequence[Iterable[str]] = ()) -> li
                 for other in sorted(group):
                     if other != stem and other not in seen:
                         synonyms.setdefault(other, None)
-        result.append(QueryGroup(word=word, stem=stem, synonyms=tuple(synonyms)))
+        builtin = tuple(i for i, group in enumerate(built_in) if stem in group)
+        covered = set().union(*(built_in[i] for i in builtin))
+        result.append(
+            QueryGroup(
+                word=word,
+                stem=stem,
+                synonyms=tuple(synonyms),
+                builtin=builtin,
+                extra=tuple(s for s in synonyms if s not in covered),
+            )
+        )
     return result
 
 
@@ -236,16 +275,38 @@ def refresh_search_documents(service_ids: Iterable[int]) -> None:
 # The search scans one narrow row per service (``ServiceSearchRow``: tenant, status, filters, name, the
 # coordinates of its first two located places, and on PostgreSQL the weighted vector). The rows are
 # copies, rewritten here for the given services with one INSERT ... SELECT.
-_VECTOR = (
-    "setweight(to_tsvector('simple'::regconfig, s.search_name), 'A') || "
-    "setweight(to_tsvector('simple'::regconfig, s.search_terms), 'B') || "
-    "setweight(to_tsvector('simple'::regconfig, s.search_document), 'D')"
-)
+def _tokens_sql(column: str) -> str:
+    """SQL text: the tokens of the built-in synonym groups that ``column`` (a stored document) matches.
+
+    The patterns come from the built-in synonym list in the code (stems, [a-z0-9] only), never from input.
+    """
+    cases = ", ".join(
+        f"CASE WHEN {column} ~ '{synonym_group_pattern(group)}' THEN '{synonym_token(i)}' END"
+        for i, group in enumerate(built_in_groups())
+    )
+    return f"concat_ws(' ', {column}, {cases})"
+
+
+def vector_sql() -> str:
+    """PostgreSQL's weighted vector of a service (alias ``s``): name (A) over terms (B) over the rest (D),
+    each with the tokens of the built-in synonym groups it matches (``synonym_token``), so that a query
+    looks up one token per group instead of every word of the group.
+
+    The vectors follow the built-in synonym list: after changing that list, rewrite them with
+    ``manage.py refresh_map_search``.
+    """
+    return (
+        f"setweight(to_tsvector('simple'::regconfig, {_tokens_sql('s.search_name')}), 'A') || "
+        f"setweight(to_tsvector('simple'::regconfig, {_tokens_sql('s.search_terms')}), 'B') || "
+        f"setweight(to_tsvector('simple'::regconfig, {_tokens_sql('s.search_document')}), 'D')"
+    )
+
+
 _ROWS_CHUNK = 400
 
 
 def _rows_sql(*, service_table: str, sal_table: str, location_table: str, row_table: str, marks: str) -> str:
-    vector = _VECTOR if connection.vendor == "postgresql" else ""
+    vector = vector_sql() if connection.vendor == "postgresql" else ""
 
     def first(k: int, column: str) -> str:
         return f"MAX(CASE WHEN k = {k} THEN {column} END)"

@@ -47,6 +47,7 @@ from buurtteam.socialmap.search import (
     expand_query,
     like_fragment,
     parse_synonym_words,
+    synonym_token,
     tsquery_part,
 )
 from buurtteam.socialmap.staleness import is_stale, stale_cutoff
@@ -93,17 +94,24 @@ def _tsquery(stems: Sequence[str]) -> str:
     return " | ".join(tsquery_part(stem) for stem in stems)
 
 
+def _synonym_parts(group: QueryGroup) -> list[str]:
+    """PostgreSQL: the tsquery operands of a group's synonyms — one token per built-in synonym group
+    (the vector carries it when the service matches any word of that group), and the organisation's
+    own synonyms word by word."""
+    return [synonym_token(i) for i in group.builtin] + [tsquery_part(stem) for stem in group.extra]
+
+
 def _text_filter(groups: Sequence[QueryGroup]) -> Q | RawSQL:
-    stems = [stem for group in groups for stem in group.stems]
     if _postgresql():
         # The narrow rows' weighted vector (migration 0006), through its GIN index.
+        parts = [part for g in groups for part in (tsquery_part(g.stem), *_synonym_parts(g))]
         return RawSQL(
             "socialmap_servicesearchrow.search_vector @@ to_tsquery('simple'::regconfig, %s)",
-            (_tsquery(stems),),
+            (" | ".join(dict.fromkeys(parts)),),
             output_field=BooleanField(),
         )
     condition = Q()
-    for stem in stems:
+    for stem in (stem for group in groups for stem in group.stems):
         condition |= Q(service__search_document__contains=like_fragment(stem))
     return condition
 
@@ -114,13 +122,13 @@ def _text_score(groups: Sequence[QueryGroup]) -> Any:
     if not _postgresql():
         return sum((_group_score(g) for g in groups[1:]), _group_score(groups[0]))
     own = [g.stem for g in groups]
-    synonyms = [s for g in groups for s in g.synonyms]
+    synonyms = list(dict.fromkeys(part for g in groups for part in _synonym_parts(g)))
     rank = "ts_rank(socialmap_servicesearchrow.search_vector, to_tsquery('simple'::regconfig, %s))"
     sql = rank
     params: list[Any] = [_tsquery(own)]
     if synonyms:
         sql += f" + %s * {rank}"
-        params += [SYNONYM_FACTOR, _tsquery(synonyms)]
+        params += [SYNONYM_FACTOR, " | ".join(synonyms)]
     return RawSQL(sql, params, output_field=FloatField())  # noqa: S611 - fixed SQL, values as parameters
 
 
@@ -168,17 +176,44 @@ def _places(actor: Actor) -> QuerySet[Any]:
     return ServiceAtLocation.objects.visible_to(actor)
 
 
+# What a hit never shows: bookkeeping columns whose values cost the most to load (timestamps, uuids, JSON).
+_BOOKKEEPING = ("created_at", "updated_at", "hsds_id")
+_CHECKED_BOOKKEEPING = (*_BOOKKEEPING, "hsds_extra", "checked_by")
+
+
+def _lean(*, checked: Sequence[str] = (), plain: Sequence[str] = ()) -> list[str]:
+    """``defer()`` arguments leaving out the bookkeeping of the model at each given relation path
+    (``""`` is the model itself; ``checked`` paths are checked entries, ``plain`` ones are not)."""
+
+    def at(path: str, names: Sequence[str]) -> list[str]:
+        return [f"{path}__{name}" if path else name for name in names]
+
+    return [
+        *(n for path in checked for n in at(path, _CHECKED_BOOKKEEPING)),
+        *(n for path in plain for n in at(path, _BOOKKEEPING)),
+    ]
+
+
 def _display_prefetches(actor: Actor, *, with_terms: bool = True) -> list[Prefetch[Any]]:
     prefetches = [
         Prefetch(
             "service_at_locations",
             queryset=_places(actor)
             .select_related("location", "location__neighbourhood")
+            .defer(
+                *_lean(checked=["location"], plain=[""]),
+                "description",
+                "location__description",
+                "location__accessibility",
+                "location__transportation",
+            )
             .order_by("location__name", "pk"),
         ),
         Prefetch(
             "schedules",
-            queryset=Schedule.objects.visible_to(actor).order_by("freq", "byday", "opens_at", "pk"),
+            queryset=Schedule.objects.visible_to(actor)
+            .defer(*_lean(plain=[""]))
+            .order_by("freq", "byday", "opens_at", "pk"),
         ),
     ]
     if with_terms:
@@ -187,6 +222,7 @@ def _display_prefetches(actor: Actor, *, with_terms: bool = True) -> list[Prefet
                 "terms",
                 queryset=TaxonomyTerm.objects.visible_to(actor)
                 .select_related("taxonomy")
+                .defer(*_lean(plain=["", "taxonomy"]), "description", "taxonomy__description")
                 .order_by("taxonomy__name", "name"),
             )
         )
@@ -241,23 +277,56 @@ def _with_distance(actor: Actor, qs: QuerySet[Any], near: Point, max_km: float |
     return qs
 
 
-def _ranked(rows: QuerySet[Any], *, indexed: bool) -> list[Any]:
-    """The ranked pass; on PostgreSQL a text search reads the matches through the GIN index.
+def _ranked(
+    qs: QuerySet[Any], order: list[Any], *, scored: bool, near: bool, indexed: bool, offset: int, limit: int
+) -> list[Any]:
+    """The ranked pass: ``(pk, found, [score], [distance_sq])`` of the page's rows, best first, where
+    ``found`` counts every match (a window count), so one query both ranks and counts.
 
-    A broad word matches a sixth of a large map, and the planner would then rather test every row's
-    vector than read the matches through the index — three to five times slower, as the narrow table is
-    small and cached. ``SET LOCAL enable_seqscan = off`` goes with the query in the same round trip (one
-    simple-query message is one implicit transaction, so the setting ends with it; inside a transaction
-    it ends with that transaction).
+    On PostgreSQL the match is computed in a subquery that returns narrow rows (id, name, score,
+    distance; ``OFFSET 0`` keeps the planner from merging it into the outer query): the window count then
+    buffers those rather than the rows the score was computed from, which hold the whole text vector and
+    spilled to disk on a broad word.
+
+    A text search reads the matches through the GIN index. A broad word matches a sixth of a large map,
+    and the planner would then rather test every row's vector than read the matches through the index —
+    three to five times slower, as the narrow table is small and cached. ``SET LOCAL enable_seqscan =
+    off`` goes with the query in the same round trip (one simple-query message is one implicit
+    transaction, so the setting ends with it; inside a transaction it ends with that transaction).
     """
-    if not (indexed and _postgresql()):
-        return list(rows)
+    extra = [*(["score"] if scored else []), *(["distance_sq"] if near else [])]
+    if not _postgresql():
+        return list(
+            qs.annotate(found=Window(Count("*")))
+            .order_by(*order)
+            .values_list("pk", "found", *extra)[offset : offset + limit]
+        )
+    inner_sql, inner_params = qs.order_by().values_list("pk", "name", *extra).query.sql_with_params()
+    columns = ", ".join(["pk", "name", *extra])
+    ordering = ", ".join(
+        [
+            *(["m.score DESC"] if scored else []),
+            *(["m.distance_sq ASC NULLS LAST"] if near else []),
+            "m.name",
+            "m.pk",
+        ]
+    )
+    # Fixed column names and the subquery Django compiled; every value is a parameter.
+    sql = (
+        f"SELECT m.pk, COUNT(*) OVER (){''.join(f', m.{c}' for c in extra)} "  # noqa: S608
+        f"FROM ({inner_sql} OFFSET 0) AS m ({columns}) ORDER BY {ordering} LIMIT %s OFFSET %s"
+    )
+    params = (*inner_params, limit, offset)
+    if not indexed:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return list(cursor.fetchall())
     if connection.settings_dict.get("OPTIONS", {}).get("server_side_binding"):
         # Server-side binding sends one statement per message: the setting goes first, in a transaction.
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")
-            return list(rows)
-    sql, params = rows.query.sql_with_params()
+            cursor.execute(sql, params)
+            return list(cursor.fetchall())
     with connection.cursor() as cursor:
         cursor.execute(f"SET LOCAL enable_seqscan = off; {sql}", params)
         cursor.nextset()  # past the SET's result
@@ -344,12 +413,13 @@ def service_search(
     # One narrow pass ranks every match and counts them (a window count over id, score and distance
     # only); the page's rows are read in full afterwards, by id.
     ranked = _ranked(
-        qs.annotate(found=Window(Count("*")))
-        .order_by(*order)
-        .values_list("pk", "found", *(["score"] if groups else []), *(["distance_sq"] if near else []))[
-            offset : offset + limit
-        ],
+        qs,
+        order,
+        scored=bool(groups),
+        near=near is not None,
         indexed=bool(groups),
+        offset=offset,
+        limit=limit,
     )
     total = int(ranked[0][1]) if ranked else (qs.count() if offset else 0)
     if not ranked:
@@ -359,6 +429,7 @@ def service_search(
         MapService.objects.visible_to(actor)
         .filter(pk__in=list(extra))
         .select_related("map_organization")
+        .defer(*_lean(checked=["", "map_organization"]), "map_organization__description")
         .prefetch_related(*_display_prefetches(actor, with_terms=with_terms))
         .in_bulk()
     )

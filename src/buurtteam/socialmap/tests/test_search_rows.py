@@ -191,3 +191,98 @@ def test_without_terms_the_page_needs_one_query_less(tenant: Tenant) -> None:
         (lean_hit,) = service_search(actor=tenant.worker, text="koffie", with_terms=False).hits
     assert len(lean) == len(full) - 1
     assert (lean_hit.service.pk, lean_hit.score) == (hit.service.pk, hit.score)
+
+
+# --- Built-in synonym groups as tokens in the vector (PostgreSQL) ---------------------------------------
+SYNONYM_SERVICES = {
+    "Sportgroep 55+": "Samen sporten in de gymzaal.",
+    "Wandelclub De Stap": "Elke week een stuk wandelen.",
+    "Fietsmaatjes": "Samen fietsen door de wijk.",
+    "Gym voor ouderen": "Bewegen op muziek.",
+    "Zwemuur": "Ontspannen zwemmen.",
+    "Taalcafé": "Nederlands oefenen bij de koffie.",
+    "Schuldhulp Maatjes": "Hulp bij geldzorgen en post.",
+    "Budgetcursus": "Rondkomen met een klein inkomen.",
+}
+
+
+def _stem_expansion_ids(organisation_id: int, text: str) -> set[int]:
+    """The services whose vector matches every stem of the query and its synonyms word by word: what
+    the search found before the groups had tokens."""
+    from django.db import connection
+
+    from buurtteam.socialmap.search import expand_query, tsquery_part
+
+    stems = [stem for group in expand_query(text) for stem in group.stems]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT service_id FROM socialmap_servicesearchrow WHERE organisation_id = %s "
+            "AND search_vector @@ to_tsquery('simple', %s)",
+            [organisation_id, " | ".join(tsquery_part(s) for s in stems)],
+        )
+        return {row[0] for row in cursor.fetchall()}
+
+
+@pytest.mark.parametrize("text", ["sporten", "bewegen", "gym", "geldzorgen", "schulden", "taal", "koffie"])
+def test_synonym_tokens_find_what_the_words_of_the_group_find(tenant: Tenant, text: str) -> None:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the vector and its synonym tokens exist on PostgreSQL only")
+    made = {
+        name: map_service(tenant.organisation, name=name, description=d)
+        for name, d in SYNONYM_SERVICES.items()
+    }
+    result = service_search(actor=tenant.worker, text=text, limit=100)
+    found = {hit.service.pk for hit in result.hits}
+    assert found == _stem_expansion_ids(tenant.organisation.pk, text)
+    assert result.total == len(found)
+    if text in {"sporten", "bewegen", "gym"}:
+        assert {
+            made[n].pk for n in ("Sportgroep 55+", "Wandelclub De Stap", "Fietsmaatjes", "Zwemuur")
+        } <= found
+
+
+def test_a_synonym_ranks_below_the_word_itself(tenant: Tenant) -> None:
+    map_service(tenant.organisation, name="Wandelclub", description="Elke week een stuk lopen.")
+    map_service(tenant.organisation, name="Sportgroep", description="Samen in de zaal.")
+    hits = service_search(actor=tenant.worker, text="sporten").hits
+    assert [h.service.name for h in hits] == ["Sportgroep", "Wandelclub"]
+    assert hits[0].score > hits[1].score > 0
+    assert hits[1].reasons == ["verwant aan “sporten”"]
+
+
+def test_an_organisations_own_synonyms_still_count_word_by_word(tenant: Tenant) -> None:
+    map_service(tenant.organisation, name="Jeu de boules", description="Op het plein.")
+    assert service_search(actor=tenant.worker, text="sporten").total == 0
+    services.synonym_save(actor=tenant.administrator, words="sporten, jeu de boules")
+    assert names(service_search(actor=tenant.worker, text="sporten")) == ["Jeu de boules"]
+
+
+def test_group_patterns_take_stems_only() -> None:
+    from buurtteam.socialmap.search import synonym_group_pattern
+
+    assert synonym_group_pattern(["sport", "gym", "beweg"]) == " (beweg|sport)| (gym) "
+    with pytest.raises(ValueError, match="not a stem"):
+        synonym_group_pattern(["sport'); DROP TABLE x; --"])
+
+
+def test_refresh_map_search_rewrites_every_row(tenant: Tenant, other_tenant: Tenant) -> None:
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    mine = map_service(tenant.organisation, name="Sportgroep")
+    theirs = map_service(other_tenant.organisation, name="Wandelclub")
+    with system_access("test"):
+        ServiceSearchRow.objects.filter(pk__in=[mine.pk, theirs.pk]).delete()
+    out = StringIO()
+    call_command("refresh_map_search", organisation=tenant.organisation.pk, stdout=out)
+    assert "1 services refreshed" in out.getvalue()
+    assert names(service_search(actor=tenant.worker, text="sporten")) == ["Sportgroep"]
+    with system_access("test"):
+        assert not ServiceSearchRow.objects.filter(pk=theirs.pk).exists()
+    call_command("refresh_map_search", stdout=StringIO())
+    assert names(service_search(actor=other_tenant.worker, text="wandelen")) == ["Wandelclub"]
+    with pytest.raises(CommandError, match="No organisation"):
+        call_command("refresh_map_search", organisation=999_999, stdout=StringIO())
