@@ -317,6 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from django.conf import settings
     from django.db import connection
 
+    from benchmarks.machine import measure as measure_machine
     from benchmarks.registry import SCENARIOS
     from buurtteam.demo.builders import DemoOptions, build_demo
 
@@ -356,6 +357,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             generation_s = time.perf_counter() - started
             counts = ", ".join(f"{value} {key}" for key, value in demo.counts.items())
             print(f"data generation: {generation_s:.2f} s ({counts})")
+        machine = measure_machine()
+        print(machine.describe())
         try:
             for name in names:
                 result = run_scenario(
@@ -386,6 +389,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "iterations": args.iterations,
             "warmup": args.warmup,
             "generation_seconds": round(generation_s, 3) if generation_s is not None else None,
+            "machine": asdict(machine),
             "skipped": skipped,
             "counts": demo.counts,
             "results": [asdict(r) for r in results],

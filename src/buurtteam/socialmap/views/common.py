@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib import messages
+from django.db.models import Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -15,9 +16,8 @@ from django.utils.translation import gettext as _
 
 from buurtteam.organisation.models import Neighbourhood, Organisation
 from buurtteam.socialmap import services
-from buurtteam.socialmap.models import MapLocation, MapOrganization, Taxonomy
+from buurtteam.socialmap.models import MapLocation, MapOrganization, Taxonomy, TaxonomyTerm
 from buurtteam.socialmap.rules import can_edit_map
-from buurtteam.socialmap.selectors import term_choices
 
 if TYPE_CHECKING:
     from buurtteam.accounts.models import User
@@ -59,15 +59,11 @@ def data(request: HttpRequest) -> Any:
 
 
 def neighbourhood_choices(actor: User) -> list[tuple[int, str]]:
-    """The buurten of the organisation's municipality (reference data), as "Buurt (wijk)"."""
-    municipality_id = (
-        Organisation.objects.visible_to(actor)
-        .filter(pk=actor.organisation_id or 0)
-        .values_list("municipality_id", flat=True)
-        .first()
-    )
+    """The buurten of the organisation's municipality (reference data), as "Buurt (wijk)"; one query."""
+    own = Organisation.objects.visible_to(actor).filter(pk=actor.organisation_id or 0)
+    municipality = own.values("municipality_id")[:1]
     rows = (
-        Neighbourhood.objects.filter(district__municipality_id=municipality_id or 0)
+        Neighbourhood.objects.filter(district__municipality_id=Subquery(municipality))
         .order_by("name", "pk")
         .values_list("pk", "name", "district__name")
     )
@@ -75,10 +71,22 @@ def neighbourhood_choices(actor: User) -> list[tuple[int, str]]:
 
 
 def term_lists(actor: User) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    return (
-        term_choices(actor=actor, purpose=Taxonomy.Purpose.LIFE_DOMAINS),
-        term_choices(actor=actor, purpose=Taxonomy.Purpose.TARGET_GROUPS),
-    )
+    """(life domains, target groups) as (id, name) choices, in one query; on an organisation's first visit
+    the default taxonomies are made first (``services.ensure_taxonomies``)."""
+    wanted = (Taxonomy.Purpose.LIFE_DOMAINS, Taxonomy.Purpose.TARGET_GROUPS)
+    for attempt in range(2):
+        rows = list(
+            TaxonomyTerm.objects.visible_to(actor)
+            .filter(taxonomy__purpose__in=wanted)
+            .order_by("name", "pk")
+            .values_list("pk", "name", "taxonomy__purpose")
+        )
+        found = {purpose for _pk, _name, purpose in rows}
+        if attempt or len(found) == len(wanted) or not services.ensure_taxonomies(actor=actor):
+            break
+    life_domains = [(pk, name) for pk, name, purpose in rows if purpose == Taxonomy.Purpose.LIFE_DOMAINS]
+    target_groups = [(pk, name) for pk, name, purpose in rows if purpose == Taxonomy.Purpose.TARGET_GROUPS]
+    return life_domains, target_groups
 
 
 def organization_choices(actor: User) -> list[tuple[int, str]]:

@@ -283,7 +283,6 @@ def location_delete(request: HttpRequest, map_location_id: int) -> HttpResponse:
 
 # --- Services -----------------------------------------------------------------------------------------
 def _service_form(request: HttpRequest, actor: Any, **kwargs: Any) -> ServiceForm:
-    services.ensure_taxonomies(actor=actor)
     life_domains, target_groups = term_lists(actor)
     return ServiceForm(
         data(request),

@@ -35,7 +35,6 @@ PER_PAGE = 20
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     actor = reader(request)
-    services.ensure_taxonomies(actor=actor)
     life_domains, target_groups = term_lists(actor)
     form = MapSearchForm(
         request.GET or None,
