@@ -84,6 +84,31 @@ def test_search_page_finds_with_stems_and_shows_distance_and_schedule(client: Cl
     assert "Nieuwe activiteit" not in html  # a plain worker does not edit
 
 
+def test_search_result_rows_escape_and_show_badges_places_and_cost(client: Client, tenant: Tenant) -> None:
+    area = give_area(tenant.team)
+    org = map_organization(tenant.organisation, name="Stichting <b>Samen</b>")
+    place = map_location(tenant.organisation, name="Buurthuis & Co", neighbourhood=area.neighbourhood)
+    map_service(
+        tenant.organisation,
+        name="Koffie <script>alert(1)</script>",
+        description="Tegen eenzaamheid",
+        map_organization=org,
+        locations=[place],
+        status=MapService.Status.INACTIVE,
+        is_free=True,
+        last_checked_on=datetime.date(2020, 1, 1),
+    )
+    map_service(tenant.organisation, name="Eenzaam? Kom eten", fees_description="€ 3,50 <per keer>")
+    client.force_login(tenant.worker)
+    html = client.get(reverse("socialmap:search"), {"q": "eenzaam", "ook_inactief": "on"}).content.decode()
+    assert "<script>alert(1)" not in html and "Koffie &lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "Stichting &lt;b&gt;Samen&lt;/b&gt;" in html
+    assert f'Buurthuis &amp; Co <span class="bt-muted">({area.neighbourhood.name})</span>' in html
+    assert "Lang niet gecontroleerd" in html and "Gratis" in html and ">Niet actief</span>" in html
+    assert "€ 3,50 &lt;per keer&gt;" in html
+    assert "“eenzaam” in de naam" in html and "“eenzaam” in de omschrijving" in html
+
+
 def test_search_page_bad_input_gives_dutch_errors(client: Client, tenant: Tenant) -> None:
     client.force_login(tenant.worker)
     response = client.get(

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from buurtteam.socialmap import selectors, services
 from buurtteam.socialmap.forms.search import MapSearchForm
 from buurtteam.socialmap.rules import can_edit_map
-from buurtteam.socialmap.schedules import describe, summary
+from buurtteam.socialmap.schedules import describe
 from buurtteam.socialmap.staleness import is_stale, stale_cutoff
 from buurtteam.socialmap.views.common import (
     Pager,
@@ -27,6 +27,7 @@ from buurtteam.socialmap.views.common import (
     root_crumbs,
     term_lists,
 )
+from buurtteam.socialmap.views.search_rows import result_rows
 
 PER_PAGE = 20
 
@@ -54,10 +55,7 @@ def search(request: HttpRequest) -> HttpResponse:
             with_terms=False,  # the results table shows no terms
             **filters.as_kwargs(),
         )
-    rows = [
-        {"hit": hit, "schedule": summary(hit.service.schedules.all())}
-        for hit in (result.hits if result else [])
-    ]
+    rows = result_rows(result.hits if result else [], near=filters.near is not None)
     return render(
         request,
         "socialmap/search.html",
