@@ -48,6 +48,41 @@ class ServiceQuery(PageQuery):
     )
 
 
+class ServiceAtLocationQuery(PageQuery):
+    """The standard's parameters for ``/service_at_locations`` that map onto the sociale kaart (see
+    docs/hsds.md for the ones left out: ``full``, ``format``)."""
+
+    search: str = Field(
+        "", max_length=200, description="Words to look for in the service (Dutch stemming), as `/services`."
+    )
+    organization_id: str = Field(
+        "", max_length=36, description="Only services at locations of this organization's services (HSDS id)."
+    )
+    taxonomy_term_id: str = Field(
+        "",
+        max_length=36,
+        description="Only services at locations whose service has this taxonomy term (HSDS id).",
+    )
+    taxonomy_id: str = Field(
+        "", max_length=36, description="Only services at locations whose service has a term of this taxonomy."
+    )
+    modified_after: str = Field(
+        "",
+        max_length=40,
+        description="Only services at locations changed on or after this ISO 8601 time (themselves, their "
+        "service or their location).",
+    )
+    postcode: str = Field(
+        "",
+        max_length=7,
+        description="Dutch postcode (1234 AB). Alone: locations with this postcode. With `proximity`: "
+        "locations within that distance of the postcode's centre.",
+    )
+    proximity: int | None = Field(
+        None, ge=1, le=100_000, description="With `postcode`: at most this many metres from its centre."
+    )
+
+
 class TermQuery(PageQuery):
     taxonomy_id: str = Field("", max_length=36, description="Only terms of this taxonomy (HSDS id).")
     parent_id: str = Field("", max_length=36, description="Only terms under this term (HSDS id).")

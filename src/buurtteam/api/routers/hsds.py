@@ -1,7 +1,8 @@
 """Public, read-only HSDS 3.0 endpoints of an organisation's sociale kaart (never persons).
 
-The paths follow the standard's OpenAPI description (``/services``, ``/services/{id}``, ``/organizations``,
-``/taxonomies``, ``/taxonomy_terms``), under ``/public/{organisation_id}``. They need no token (``auth=None``
+The paths follow the standard's OpenAPI description (``/services``, ``/services/{id}``,
+``/service_at_locations``, ``/organizations``, ``/taxonomies``, ``/taxonomy_terms``), under
+``/public/{organisation_id}``. They need no token (``auth=None``
 on each operation; the rest of the API keeps its authentication) and read only map tables, scoped to the
 organisation in the path. An unknown organisation or id answers 404 in JSON.
 """
@@ -13,16 +14,26 @@ import math
 import uuid
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.errors import HttpError
 
 from buurtteam.api.schemas.common import MAX_ID, ErrorOut
-from buurtteam.api.schemas_hsds import HsdsMeta, HsdsPage, PageQuery, ServiceQuery, TermQuery
+from buurtteam.api.schemas_hsds import (
+    HsdsMeta,
+    HsdsPage,
+    PageQuery,
+    ServiceAtLocationQuery,
+    ServiceQuery,
+    TermQuery,
+)
 from buurtteam.core.gate import system_access
 from buurtteam.organisation.models import Organisation
+from buurtteam.organisation.validators import normalise_postcode
 from buurtteam.socialmap.exchange.export import profile_terms
 from buurtteam.socialmap.exchange.profile import PROFILE_URI
 from buurtteam.socialmap.exchange.serialize import (
@@ -33,7 +44,9 @@ from buurtteam.socialmap.exchange.serialize import (
     taxonomy_json,
     term_json,
 )
-from buurtteam.socialmap.models import MapOrganization, MapService, Taxonomy, TaxonomyTerm
+from buurtteam.socialmap.exchange.serialize_sal import SAL_RELATED, service_at_location_batch
+from buurtteam.socialmap.geo import bounding_box, postcode_point, squared_km_expression
+from buurtteam.socialmap.models import MapOrganization, MapService, ServiceAtLocation, Taxonomy, TaxonomyTerm
 from buurtteam.socialmap.search import like_fragment, stem_words
 
 router = Router(tags=["hsds"])
@@ -66,6 +79,20 @@ def _filter_uuid(value: str, name: str) -> uuid.UUID | None:
         return uuid.UUID(value)
     except ValueError as exc:
         raise HttpError(422, _("%(name)s moet een UUID zijn.") % {"name": name}) from exc
+
+
+def _modified_after(value: str) -> datetime.datetime | None:
+    """The ``modified_after`` parameter as an aware time (a time without zone is local time)."""
+    if not value:
+        return None
+    try:
+        after = datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        if timezone.is_naive(after):
+            after = timezone.make_aware(after)
+        # Far ends of the calendar (year 1 east of UTC, year 9999 west of it) cannot be compared in UTC.
+        return after.astimezone(datetime.UTC)
+    except (ValueError, OverflowError) as exc:
+        raise HttpError(422, _("modified_after moet een datum en tijd zijn (ISO 8601).")) from exc
 
 
 def _search(queryset: models.QuerySet[Any], text: str, field: str) -> models.QuerySet[Any]:
@@ -125,11 +152,7 @@ def service_list(request: HttpRequest, organisation_id: int, query: Query[Servic
         qs = qs.filter(terms__hsds_id=term)
     if (taxonomy := _filter_uuid(query.taxonomy_id, "taxonomy_id")) is not None:
         qs = qs.filter(terms__taxonomy__hsds_id=taxonomy).distinct()
-    if query.modified_after:
-        try:
-            after = datetime.datetime.fromisoformat(query.modified_after.replace("Z", "+00:00"))
-        except ValueError as exc:
-            raise HttpError(422, _("modified_after moet een datum en tijd zijn (ISO 8601).")) from exc
+    if (after := _modified_after(query.modified_after)) is not None:
         qs = qs.filter(updated_at__gte=after)
     return _page(qs, query, lambda rows: service_batch(reader, rows))
 
@@ -152,6 +175,91 @@ def service_get(request: HttpRequest, organisation_id: int, service_id: str) -> 
     if not rows:
         raise Http404
     return service_batch(reader, rows)[0]
+
+
+def _near(
+    queryset: models.QuerySet[ServiceAtLocation], postcode: str, proximity: int | None
+) -> models.QuerySet[ServiceAtLocation]:
+    """The ``postcode`` and ``proximity`` parameters: the location's postcode, or its distance (metres) from
+    the centre of the postcode (the reference table ``Postcode``; locations without coordinates drop out)."""
+    if not postcode.strip():
+        if proximity is not None:
+            raise HttpError(422, _("Geef ook een postcode om op afstand te zoeken."))
+        return queryset
+    try:
+        code = normalise_postcode(postcode)
+    except ValidationError as exc:
+        raise HttpError(422, " ".join(exc.messages)) from exc
+    if proximity is None:
+        # The map's own forms store "1234AB", an HSDS import "1234 AB".
+        return queryset.filter(location__postcode__in=[code, f"{code[:4]} {code[4:]}"])
+    centre = postcode_point(code)
+    if centre is None:
+        raise HttpError(422, _("Van deze postcode kennen we de ligging niet."))
+    km = proximity / 1000
+    min_lat, max_lat, min_lon, max_lon = bounding_box(centre, km)
+    return (
+        queryset.filter(
+            location__latitude__range=(min_lat, max_lat), location__longitude__range=(min_lon, max_lon)
+        )
+        .alias(squared_km=squared_km_expression(centre, "location__latitude", "location__longitude"))
+        .filter(squared_km__lte=km * km)
+    )
+
+
+@router.get(
+    f"{PREFIX}/service_at_locations",
+    auth=None,
+    response={200: HsdsPage, **ERRORS},
+    operation_id="hsds_service_at_location_list",
+    url_name="hsds_service_at_location_list",
+    summary="HSDS: the services at locations of an organisation's map, fully nested, a page at a time "
+    "(public)",
+)
+def service_at_location_list(
+    request: HttpRequest, organisation_id: int, query: Query[ServiceAtLocationQuery]
+) -> HsdsPage:
+    reader = _reader(organisation_id)
+    qs: models.QuerySet[ServiceAtLocation] = ServiceAtLocation.objects.visible_to(reader).select_related(
+        *SAL_RELATED
+    )
+    qs = _search(qs, query.search, "service__search_document")
+    if (org := _filter_uuid(query.organization_id, "organization_id")) is not None:
+        qs = qs.filter(service__map_organization__hsds_id=org)
+    if (term := _filter_uuid(query.taxonomy_term_id, "taxonomy_term_id")) is not None:
+        qs = qs.filter(service__terms__hsds_id=term)
+    if (taxonomy := _filter_uuid(query.taxonomy_id, "taxonomy_id")) is not None:
+        qs = qs.filter(service__terms__taxonomy__hsds_id=taxonomy).distinct()
+    if (after := _modified_after(query.modified_after)) is not None:
+        qs = qs.filter(
+            models.Q(updated_at__gte=after)
+            | models.Q(service__updated_at__gte=after)
+            | models.Q(location__updated_at__gte=after)
+        )
+    qs = _near(qs, query.postcode, query.proximity)
+    return _page(qs, query, lambda rows: service_at_location_batch(reader, rows))
+
+
+@router.get(
+    f"{PREFIX}/service_at_locations/{{service_at_location_id}}",
+    auth=None,
+    response={200: dict[str, Any], **ERRORS},
+    operation_id="hsds_service_at_location_get",
+    url_name="hsds_service_at_location_get",
+    summary="HSDS: one fully nested service at a location (public)",
+)
+def service_at_location_get(
+    request: HttpRequest, organisation_id: int, service_at_location_id: str
+) -> dict[str, Any]:
+    reader = _reader(organisation_id)
+    rows = list(
+        ServiceAtLocation.objects.visible_to(reader)
+        .select_related(*SAL_RELATED)
+        .filter(hsds_id=_uuid(service_at_location_id))
+    )
+    if not rows:
+        raise Http404
+    return service_at_location_batch(reader, rows)[0]
 
 
 @router.get(

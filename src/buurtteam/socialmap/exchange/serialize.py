@@ -324,7 +324,7 @@ def service_json(
     return result
 
 
-def _schedules_by_owner(
+def schedules_by_owner(
     actor: Actor, *, service_ids: Iterable[int], sal_ids: Iterable[int], location_ids: Iterable[int]
 ) -> dict[str, dict[int, list[dict[str, Any]]]]:
     """The schedules of these owners as HSDS objects, grouped per owner (one query)."""
@@ -361,14 +361,36 @@ def term_parent_ids(actor: Actor, terms: Iterable[TaxonomyTerm]) -> dict[int, uu
     return dict(TaxonomyTerm.objects.visible_to(actor).filter(pk__in=parent_pks).values_list("pk", "hsds_id"))
 
 
+def sal_json(
+    sal: ServiceAtLocation,
+    *,
+    service_hsds_id: uuid.UUID,
+    location: dict[str, Any],
+    schedules: Sequence[dict[str, Any]],
+) -> dict[str, Any]:
+    """A service at a location with its schedules and its (already built) location object; the caller adds
+    ``service`` where the standard nests it (``sal.location`` must be loaded)."""
+    result: dict[str, Any] = {
+        "id": str(sal.hsds_id),
+        "service_id": str(service_hsds_id),
+        "location_id": str(sal.location.hsds_id),
+    }
+    _put(result, "description", sal.description)
+    if schedules:
+        result["schedules"] = list(schedules)
+    result["location"] = location
+    return result
+
+
 def service_batch(
-    actor: Actor, services: Sequence[MapService], *, nested: bool = True
+    actor: Actor, services: Sequence[MapService], *, nested: bool = True, locations: bool = True
 ) -> list[dict[str, Any]]:
     """Full HSDS service objects for these services (``map_organization`` selected), in a fixed number of
     queries: term links, terms, services at locations with their locations, schedules, term parents.
 
     Objects shared within the batch (an organisation, a location, a term) are built once. Without
-    ``nested`` (the tabular export) the services at locations, schedules and organisation are left out."""
+    ``nested`` (the tabular export) the services at locations, schedules and organisation are left out;
+    without ``locations`` (a service nested in its service at location) only the services at locations."""
     ids = [s.pk for s in services]
     if not ids:
         return []
@@ -399,38 +421,35 @@ def service_batch(
             .select_related("location__map_organization")
             .order_by("pk")
         )
-        if nested
+        if nested and locations
         else []
     )
     for sal in sal_rows:
         sals[sal.service_id].append(sal)
-    grouped = _schedules_by_owner(
+    grouped = schedules_by_owner(
         actor,
         service_ids=ids if nested else (),
         sal_ids=[s.pk for s in sal_rows],
         location_ids={s.location_id for s in sal_rows},
     )
-    locations: dict[int, dict[str, Any]] = {}
+    location_objects: dict[int, dict[str, Any]] = {}
     organizations: dict[int, dict[str, Any]] = {}
     result: list[dict[str, Any]] = []
     for service in services:
         sal_objects = []
         for sal in sals.get(service.pk, []):
-            sal_object: dict[str, Any] = {
-                "id": str(sal.hsds_id),
-                "service_id": str(service.hsds_id),
-                "location_id": str(sal.location.hsds_id),
-            }
-            _put(sal_object, "description", sal.description)
-            sal_schedules = grouped["sal"].get(sal.pk, [])
-            if sal_schedules:
-                sal_object["schedules"] = sal_schedules
-            if sal.location_id not in locations:
-                locations[sal.location_id] = location_json(
+            if sal.location_id not in location_objects:
+                location_objects[sal.location_id] = location_json(
                     sal.location, grouped["location"].get(sal.location_id, [])
                 )
-            sal_object["location"] = locations[sal.location_id]
-            sal_objects.append(sal_object)
+            sal_objects.append(
+                sal_json(
+                    sal,
+                    service_hsds_id=service.hsds_id,
+                    location=location_objects[sal.location_id],
+                    schedules=grouped["sal"].get(sal.pk, []),
+                )
+            )
         org = service.map_organization
         if nested and org is not None and org.pk not in organizations:
             organizations[org.pk] = organization_json(org)
@@ -451,7 +470,7 @@ def service_batch(
 
 def location_batch(actor: Actor, locations: Sequence[MapLocation]) -> list[dict[str, Any]]:
     """Location objects with their schedules (``map_organization`` selected), in one query more."""
-    grouped = _schedules_by_owner(
+    grouped = schedules_by_owner(
         actor, service_ids=(), sal_ids=(), location_ids=[loc.pk for loc in locations]
     )
     return [location_json(loc, grouped["location"].get(loc.pk, [])) for loc in locations]

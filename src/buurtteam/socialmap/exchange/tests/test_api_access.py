@@ -14,7 +14,13 @@ from jsonschema import Draft202012Validator
 from buurtteam.core.gate import system_access
 from buurtteam.socialmap.exchange.tests import standards
 from buurtteam.socialmap.exchange.tests.test_export import build_map
-from buurtteam.socialmap.models import MapOrganization, MapService, Taxonomy, TaxonomyTerm
+from buurtteam.socialmap.models import (
+    MapOrganization,
+    MapService,
+    ServiceAtLocation,
+    Taxonomy,
+    TaxonomyTerm,
+)
 from buurtteam.socialmap.tests.factories import map_organization, map_service
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +43,11 @@ PUBLIC = [
     ("/public/{organisation_id}/", "meta"),
     ("/public/{organisation_id}/services", "schema/compiled/service.json"),
     ("/public/{organisation_id}/services/{service_id}", "schema/compiled/service.json"),
+    ("/public/{organisation_id}/service_at_locations", "schema/compiled/service_at_location.json"),
+    (
+        "/public/{organisation_id}/service_at_locations/{service_at_location_id}",
+        "schema/compiled/service_at_location.json",
+    ),
     ("/public/{organisation_id}/organizations", "schema/compiled/organization.json"),
     ("/public/{organisation_id}/organizations/{map_organization_id}", "schema/compiled/organization.json"),
     ("/public/{organisation_id}/taxonomies", "schema/taxonomy.json"),
@@ -84,6 +95,9 @@ def _ids(tenant: Tenant) -> dict[str, Any]:
         return {
             "organisation_id": tenant.organisation.pk,
             "service_id": MapService.objects.filter(organisation=tenant.organisation).first().hsds_id,  # type: ignore[union-attr]
+            "service_at_location_id": ServiceAtLocation.objects.filter(organisation=tenant.organisation)
+            .first()
+            .hsds_id,  # type: ignore[union-attr]
             "map_organization_id": MapOrganization.objects.filter(organisation=tenant.organisation)
             .first()
             .hsds_id,  # type: ignore[union-attr]
@@ -155,7 +169,14 @@ def test_a_map_that_is_not_published_is_404(tenant: Tenant) -> None:
     assert client.get(f"{BASE}/public/{tenant.organisation.pk}/services").status_code == 200
     with system_access("test fixture"):
         Organisation.objects.filter(pk=tenant.organisation.pk).update(map_public=False)
-    for path in ("/", "/services", "/organizations", "/taxonomies", "/taxonomy_terms"):
+    for path in (
+        "/",
+        "/services",
+        "/service_at_locations",
+        "/organizations",
+        "/taxonomies",
+        "/taxonomy_terms",
+    ):
         response = client.get(f"{BASE}/public/{tenant.organisation.pk}{path}")
         assert response.status_code == 404, path
         assert response.json() == {"detail": "Niet gevonden.", "errors": {}}
@@ -173,3 +194,18 @@ def test_paging_search_and_filters(tenant: Tenant) -> None:
     assert client.get(f"{BASE}/public/{org}/services", {"taxonomy_term_id": "x"}).status_code == 422
     empty = client.get(f"{BASE}/public/{org}/services", {"page": 9}).json()
     assert empty["empty"] is True and empty["contents"] == []
+
+
+def test_modified_after_takes_a_date_alone_and_refuses_the_ends_of_the_calendar(tenant: Tenant) -> None:
+    """A time without zone is local time (no naive-datetime warning); one that cannot be put in UTC is a 422,
+    not a 500. Shared by /services and /service_at_locations."""
+    build_map(tenant, size=1)
+    client = Client()
+    for path in ("services", "service_at_locations"):
+        url = f"{BASE}/public/{tenant.organisation.pk}/{path}"
+        assert client.get(url, {"modified_after": "2020-01-01"}).json()["total_items"] == 1
+        assert client.get(url, {"modified_after": "2999-01-01T00:00"}).json()["total_items"] == 0
+        for value in ("0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-05:00", "morgen"):
+            response = client.get(url, {"modified_after": value})
+            assert response.status_code == 422, (path, value)
+            assert response.json()["detail"] == "modified_after moet een datum en tijd zijn (ISO 8601)."
