@@ -194,7 +194,7 @@ def _lean(*, checked: Sequence[str] = (), plain: Sequence[str] = ()) -> list[str
     ]
 
 
-def _display_prefetches(actor: Actor, *, with_terms: bool = True) -> list[Prefetch[Any]]:
+def _display_prefetches(actor: Actor, *, with_terms: bool) -> list[Prefetch[Any]]:
     prefetches = [
         Prefetch(
             "service_at_locations",
@@ -345,15 +345,16 @@ def service_search(
     free_only: bool = False,
     age: int | None = None,
     include_inactive: bool = False,
-    with_terms: bool = True,
+    with_terms: bool = False,
     limit: int = 20,
     offset: int = 0,
 ) -> SearchResult:
     """Services and activities on the actor's map matching every given filter, best first.
 
     The matching, ranking and counting run on the narrow search rows (``ServiceSearchRow``, one per
-    service); the page's services are read by id afterwards, with their terms unless ``with_terms`` is
-    false (the search page does not show them: a query and some 150 model instances less).
+    service); the page's services are read by id afterwards, with their terms only when ``with_terms`` is
+    true (none of the search page, the API and the toeleiding shows them: a query and some 150 model
+    instances less).
     """
     limit = max(0, min(int(limit), MAX_LIMIT))
     offset = max(0, int(offset))

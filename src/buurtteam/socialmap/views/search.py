@@ -52,7 +52,6 @@ def search(request: HttpRequest) -> HttpResponse:
             actor=actor,
             limit=PER_PAGE,
             offset=(number - 1) * PER_PAGE,
-            with_terms=False,  # the results table shows no terms
             **filters.as_kwargs(),
         )
     rows = result_rows(result.hits if result else [], near=filters.near is not None)
