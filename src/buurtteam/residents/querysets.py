@@ -77,9 +77,13 @@ class ResidentQuerySet(GatedQuerySet[Any]):
         )._mark_scoped()
 
     def reached_through_work(self, actor: Actor) -> ResidentQuerySet:
-        """Residents that the actor reaches through current work: members of a household with an open case
-        of the actor's teams or a case the actor works on, and break-the-glass grants. Runs three small
-        queries at once (the ids); the returned queryset filters on them."""
+        """Residents outside the actor's team areas that the actor reaches through current work: members of
+        a household with an open case of the actor's teams or a case the actor works on, and break-the-glass
+        grants. Runs three small queries at once (the ids); the returned queryset filters on them.
+
+        Residents living in the actor's team areas are left out here (``in_team_area`` finds those): a
+        team's open households are mostly its own area's, and carrying their hundreds of ids into the
+        search query cost more than the search itself."""
         if not getattr(actor, "is_authenticated", False) or actor.role == Role.POLICY_OFFICER:
             return self.none()._mark_scoped()
         from django.apps import apps
@@ -96,21 +100,22 @@ class ResidentQuerySet(GatedQuerySet[Any]):
             organisation_id=actor.organisation_id, team_id__in=list(actor.team_ids)
         ).exclude(status="closed")
         own_cases = case_model._base_manager.filter(organisation_id=actor.organisation_id, pk__in=worked_on)
-        by_team = member_model._base_manager.filter(
-            household_id__in=open_team_cases.values("household_id")
-        ).values("resident_id")
-        by_own = member_model._base_manager.filter(household_id__in=own_cases.values("household_id")).values(
+        teams = list(actor.team_ids)
+        members = member_model._base_manager.exclude(resident__team_id__in=teams)
+        by_team = members.filter(household_id__in=open_team_cases.values("household_id")).values(
             "resident_id"
         )
-        # Evaluated here (a few hundred ids at most), so that the search itself is driven by primary keys
-        # instead of by every name match in the organisation.
+        by_own = members.filter(household_id__in=own_cases.values("household_id")).values("resident_id")
+        # Evaluated here (a few ids: households that reach outside the team's area), so that the search
+        # itself is driven by primary keys instead of by every name match in the organisation.
         ids = set(by_team.values_list("resident_id", flat=True))
         ids.update(by_own.values_list("resident_id", flat=True))
         ids.update(resident_ids_by_break_glass(actor).values_list("resident_id", flat=True))
-        return self.filter(
-            pk__in=sorted(ids),
-            organisation_id=actor.organisation_id,
-        )._mark_scoped()
+        return (
+            self.filter(pk__in=sorted(ids), organisation_id=actor.organisation_id)
+            .exclude(team_id__in=teams)
+            ._mark_scoped()
+        )
 
 
 class HouseholdQuerySet(GatedQuerySet[Any]):

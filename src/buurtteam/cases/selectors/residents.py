@@ -23,6 +23,20 @@ if TYPE_CHECKING:
 
 SEARCH_LIMIT = 50
 FUZZY_THRESHOLD = 85
+# What a search result shows (name, birth date, address, masked BSN, team): the rest of a resident's row is
+# not read (every search page, the API list and the pickers in other apps show these alone).
+LIST_FIELDS = (
+    "first_name",
+    "last_name",
+    "birth_date",
+    "bsn",
+    "street",
+    "house_number",
+    "postcode",
+    "city",
+    "team_id",
+    "team__name",
+)
 
 
 def _search_filter(query: str) -> Q | None:
@@ -52,7 +66,7 @@ def resident_search(*, actor: Actor, query: str) -> list[Resident]:
     Searches residents in the actor's team areas, plus those the actor reaches through current work (an
     open case of the team or a case the actor works on; break-the-glass), both subsets of what the actor may
     see. Two indexed queries instead of one OR across the whole visibility rule: on PostgreSQL the name
-    parts use the per-team trigram index ``resident_team_search_trgm``.
+    parts use the per-team trigram index ``resident_team_search_trgm``. Only ``LIST_FIELDS`` are read.
     """
     query = (query or "").strip()
     condition = _search_filter(query) if query else None
@@ -63,13 +77,14 @@ def resident_search(*, actor: Actor, query: str) -> list[Resident]:
         Resident.objects.in_team_area(actor)
         .filter(condition)
         .select_related("team")
+        .only(*LIST_FIELDS)
         .order_by(*order)[:SEARCH_LIMIT]
     )
     reached = list(
         Resident.objects.reached_through_work(actor)
         .filter(condition)
-        .exclude(team_id__in=list(actor.team_ids))
         .select_related("team")
+        .only(*LIST_FIELDS)
         .order_by(*order)[:SEARCH_LIMIT]
     )
     results = sorted(in_area + reached, key=lambda r: (r.last_name, r.first_name, r.pk))[:SEARCH_LIMIT]

@@ -111,6 +111,30 @@ def test_search_finds_a_resident_of_another_area_through_a_case_of_the_team(
     assert "1 inwoner gevonden" in worker.get(SEARCH, {"q": "Noor"}).content.decode()
 
 
+def test_search_finds_a_resident_without_an_area_through_a_case_of_the_team(
+    worker: Client, tenant: Tenant, other_area: Area
+) -> None:
+    """A resident whose address lies in no team's area (team unknown) is reached through the team's case."""
+    hidden = resident_in(tenant, other_area, actor=tenant.colleague, first_name="Sam", last_name="Zonderwijk")
+    with system_access("test set-up: an address outside every area, and a case of the worker's team"):
+        Resident.objects.filter(pk=hidden.pk).update(team=None, neighbourhood=None)
+        assert "0 inwoners" in worker.get(SEARCH, {"q": "Zonderwijk"}).content.decode()
+        Case.objects.create(
+            organisation=tenant.organisation,
+            team=tenant.team,
+            household=household_of(hidden),
+            client=hidden,
+            reference="2026-9999998",
+            status_changed_at=hidden.created_at,
+            registered_at=hidden.created_at,
+            channel="phone",
+            referrer="self",
+            question="Vraag",
+        )
+    body = worker.get(SEARCH, {"q": "Zonderwijk"}).content.decode()
+    assert "1 inwoner gevonden" in body and detail_url(hidden.pk) in body
+
+
 def _search_queries(client: Client) -> int:
     client.get(SEARCH, {"q": "de Vries"})  # warm up: the first request after log-in stamps the session
     with CaptureQueriesContext(connection) as ctx:
