@@ -81,6 +81,12 @@ def case_register(
         safety_concern=safety_concern,
         created_by_id=actor.pk,
     )
+    # A question registered as a crisis is a crisis from the start: on top of every list and on the next
+    # casusoverleg, until a worker lifts it (``crisis.crisis_set``), as if marked on the case page.
+    crisis_now = urgency == Urgency.CRISIS and not close_now
+    if crisis_now:
+        case.crisis, case.crisis_since = True, now
+        case.crisis_note = _("Bij de aanmelding als crisis gemeld.")
     if team is not None:
         case.team = team
     # The foreign keys point at rows just read in this transaction (the client, its household, the client's
@@ -118,6 +124,13 @@ def case_register(
         actor=actor,
         text=_("Aangemeld: %(q)s") % {"q": case.question[:200]},
     )
+    if crisis_now:
+        timeline(
+            case,
+            kind=TimelineEntry.Kind.CRISIS,
+            actor=actor,
+            text=_("Crisis gemarkeerd: %(note)s") % {"note": case.crisis_note},
+        )
     if close_now:
         timeline(
             case,
@@ -127,5 +140,12 @@ def case_register(
             is_substantive=True,
             contact_mode="phone" if channel == "phone" else "office",
         )
-    audit(actor, Action.CREATE, case, "case", case.pk, details={"closed_at_registration": close_now})
+    audit(
+        actor,
+        Action.CREATE,
+        case,
+        "case",
+        case.pk,
+        details={"closed_at_registration": close_now, "crisis": crisis_now},
+    )
     return case

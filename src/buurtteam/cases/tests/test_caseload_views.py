@@ -427,3 +427,31 @@ def test_access_other_organisation_policy_officer_and_anonymous(
     assert (
         client.get(reverse("cases:team_cases", kwargs={"team_id": other_tenant.team.pk})).status_code == 404
     )
+
+
+@pytest.mark.django_db
+def test_a_question_registered_as_crisis_is_a_crisis_on_top_of_the_list(
+    client: Client, tenant: Tenant, area: Area
+) -> None:
+    from buurtteam.cases.services import crisis
+
+    older = new_case(tenant, area)
+    set_case(older, registered_at=timezone.now() + datetime.timedelta(minutes=5))  # newest, yet second
+    urgent = new_case(tenant, area, urgency="crisis")
+    assert urgent.crisis and urgent.crisis_since is not None
+    assert urgent.crisis_note == "Bij de aanmelding als crisis gemeld."
+    with system_access("test"):
+        entry = TimelineEntry.objects.get(case=urgent, kind=TimelineEntry.Kind.CRISIS)
+    assert entry.text == "Crisis gemarkeerd: Bij de aanmelding als crisis gemeld."
+    created = AuditEvent.objects.get(action=Action.CREATE, object_type="case", object_id=str(urgent.pk))
+    assert created.details["crisis"] is True
+    client.force_login(tenant.worker)
+    body = client.get(reverse("cases:team_cases", kwargs={"team_id": tenant.team.pk})).content.decode()
+    _overdue, _sep, listed = body.partition('id="open-heading"')
+    assert listed.index(urgent.reference) < listed.index(older.reference)
+    # Lifted like any crisis; answered at once, a crisis question is no open crisis.
+    assignment.case_assign(actor=tenant.worker, case=urgent, user_id=tenant.worker.pk, as_lead=True)
+    lifted = crisis.crisis_set(actor=tenant.worker, case=urgent, crisis=False)
+    assert not lifted.crisis and lifted.crisis_since is None
+    answered = new_case(tenant, area, urgency="crisis", close_now=True, advice_given="Direct doorverwezen.")
+    assert not answered.crisis and answered.status == Status.CLOSED
