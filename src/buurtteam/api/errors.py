@@ -5,7 +5,8 @@
 * 401: not logged in, or an invalid, expired or revoked API token.
 * 404: missing and forbidden alike (``Http404`` and the services' ``PermissionError``).
 * 409: a resident who probably exists already (registration offers the existing record).
-* 422: the body or query does not match the schema (types, lengths, choices, unknown fields).
+* 422: the body or query does not match the schema (types, lengths, choices, unknown fields), or a text
+  holds a NUL character (``nul_characters.py``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 ALL = NON_FIELD_ERRORS  # "__all__": messages about the request as a whole
 _SOURCES = {"body", "query", "path", "header", "cookie", "form"}
 BODY_PARAM = "payload"  # every operation names its body parameter so; it is left out of error paths
+NUL_CHARACTER = "nul_character"  # the error type of a text with U+0000 in it (see nul_characters.py)
 
 
 class ApiAuthenticationError(AuthenticationError):
@@ -100,6 +102,7 @@ def schema_message(error: dict[str, Any]) -> str:
         "extra_forbidden": _("Onbekend veld."),
         "json_invalid": _("Dit is geen geldige JSON."),
         "not_null": _("Dit veld kan niet leeg worden gemaakt; laat het weg om het niet te wijzigen."),
+        NUL_CHARACTER: _("Deze tekst mag geen onzichtbare nul-tekens (U+0000) bevatten."),
         "client_choice": _(
             "Kies een bestaande inwoner (client_id) of geef een nieuwe inwoner op (resident), niet allebei."
         ),

@@ -15,6 +15,7 @@ from ninja import NinjaAPI
 
 from buurtteam.api import errors
 from buurtteam.api.auth import SessionAuth, TokenAuth
+from buurtteam.api.nul_characters import refuse_nul_characters
 from buurtteam.api.routers import (
     agreements,
     bridging,
@@ -46,7 +47,8 @@ passed it.
 **Errors** are JSON in Dutch: `{"detail": "...", "errors": {"field": ["message"]}}`. 400: refused by the
 rules (nothing was written); 401: not logged in or unusable token; 404: missing or not yours to see (the two
 look the same); 409: the resident probably exists already; 422: the request does not match this description
-(types, lengths, choices; unknown fields in a body are refused, unknown query parameters are ignored).
+(types, lengths, choices; unknown fields in a body are refused, unknown query parameters are ignored), or
+a text (query, path or body) holds a NUL character (U+0000), which no field accepts.
 
 **Texts** (notes, questions) are returned exactly as written, as JSON strings. They are never HTML: escape
 them when you show them.
@@ -87,6 +89,7 @@ api = BuurtteamAPI(
     auth=[TokenAuth(), SessionAuth()],
 )
 errors.install(api)
+api.add_decorator(refuse_nul_characters, mode="operation")  # a NUL character in any text: 422
 api.add_router("", residents.router)
 api.add_router("", cases.router)
 api.add_router("", dossier.router)

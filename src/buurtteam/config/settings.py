@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "buurtteam.accounts.middleware.IdleTimeoutMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "buurtteam.accounts.middleware.TwoFactorMiddleware",
+    "buurtteam.core.middleware.RefuseNulCharactersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
