@@ -320,6 +320,8 @@ UNPROCESSABLE: list[dict[str, Any]] = [
     {"search": "x" * 201},
     {"postcode": "abc"},
     {"postcode": "1234\x00AB"},
+    {"search": "koffie\x00"},  # a NUL character in any text: 422 (api/nul_characters.py)
+    {"search": "\x00%_"},
     {"postcode": "12345678"},
     {"proximity": 500},
     {"postcode": "3511AB", "proximity": 0},
@@ -344,7 +346,7 @@ def test_bad_parameters_are_422_in_dutch(tenant: Tenant, params: dict[str, Any])
 def test_odd_but_harmless_input_answers_200(tenant: Tenant) -> None:
     publish(tenant)
     build_map(tenant, size=1)
-    for params in ({"search": "koffie\x00"}, {"search": "\x00%_"}, {"page": 10**6}, {"full": "true"}):
+    for params in ({"search": "%_"}, {"page": 10**6}, {"full": "true"}):
         assert sal_list(tenant, **params).status_code == 200, params
 
 
@@ -353,7 +355,6 @@ def test_odd_but_harmless_input_answers_200(tenant: Tenant) -> None:
     [
         "/{org}/service_at_locations/niet-een-id",
         "/{org}/service_at_locations/3fa85f64-5717-4562-b3fc-2c963f66afa6",
-        "/{org}/service_at_locations/%00",
         "/999999/service_at_locations",
         "/999999/service_at_locations/3fa85f64-5717-4562-b3fc-2c963f66afa6",
         "/0/service_at_locations",
@@ -366,6 +367,13 @@ def test_unknown_organisations_and_ids_are_404_json(tenant: Tenant, path: str) -
     response = Client().get(BASE + path.format(org=tenant.organisation.pk))
     assert response.status_code == 404, response.content
     assert response.json() == {"detail": "Niet gevonden.", "errors": {}}
+
+
+def test_a_nul_character_in_the_id_is_422(tenant: Tenant) -> None:
+    publish(tenant)
+    response = Client().get(f"{BASE}/{tenant.organisation.pk}/service_at_locations/%00")
+    assert response.status_code == 422, response.content
+    assert set(response.json()["errors"]) == {"service_at_location_id"}
 
 
 # --- Queries ------------------------------------------------------------------------------------------
