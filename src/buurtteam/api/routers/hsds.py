@@ -191,8 +191,8 @@ def _near(
     except ValidationError as exc:
         raise HttpError(422, " ".join(exc.messages)) from exc
     if proximity is None:
-        # The map's own forms store "1234AB", an HSDS import "1234 AB".
-        return queryset.filter(location__postcode__in=[code, f"{code[:4]} {code[4:]}"])
+        # The map stores postcodes as "1234AB", from its own forms and from an HSDS import alike.
+        return queryset.filter(location__postcode=code)
     centre = postcode_point(code)
     if centre is None:
         raise HttpError(422, _("Van deze postcode kennen we de ligging niet."))

@@ -5,6 +5,7 @@ folds a list into the columns (``fold_*``); an export unfolds the columns into a
 with ids derived from the parent's id (``sub_id``) so that the same map exports the same ids every time.
 An imported list is also kept as it came (``hsds_extra``): as long as the columns still say what the
 list says, the export gives the list back unchanged, with everything the columns have no room for.
+Columns hold the map's own formats (a postcode as ``1234AB``); ``unfold_*`` writes HSDS's (``1234 AB``).
 
 Dutch concepts HSDS has no field for (the kind of service and of location, when an organisation or location
 was last checked) are attributes with terms of the buurtteam taxonomy (``PROFILE_TAXONOMY_ID``).
@@ -17,6 +18,10 @@ import re
 import uuid
 from collections.abc import Callable, Mapping
 from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from buurtteam.organisation.validators import normalise_postcode
 
 PROFILE_URI = "https://buurtteam.nl/hsds/profiel/1.0"
 PROFILE_TAXONOMY_ID = uuid.uuid5(uuid.NAMESPACE_URL, PROFILE_URI)
@@ -70,9 +75,18 @@ def profile_term_id(code: str) -> str:
 
 
 def dutch_postcode(value: str) -> str:
-    """'1234ab' -> '1234 AB'; '' for anything that is not a Dutch postcode."""
+    """'1234ab' -> '1234 AB' (the export's format); '' for anything that is not a Dutch postcode."""
     match = _POSTCODE.match((value or "").strip().upper())
     return f"{match.group(1)} {match.group(2)}" if match else ""
+
+
+def map_postcode(value: str) -> str:
+    """'1234 ab' -> '1234AB', the map's own format (``normalise_postcode``, as the map's forms store it);
+    '' for anything that is not a Dutch postcode (the import notes it and keeps it in the imported list)."""
+    try:
+        return normalise_postcode(value)
+    except ValidationError:
+        return ""
 
 
 def language_code(item: Mapping[str, Any]) -> str:
@@ -128,7 +142,7 @@ def fold_addresses(items: list[Any]) -> dict[str, Any]:
     address = _main_address(items)
     return {
         "address_1": _text(address.get("address_1")).strip(),
-        "postcode": dutch_postcode(_text(address.get("postal_code"))),
+        "postcode": map_postcode(_text(address.get("postal_code"))),
         "city": _text(address.get("city")).strip(),
     }
 
@@ -176,7 +190,7 @@ def unfold_addresses(parent: uuid.UUID, values: Mapping[str, Any]) -> list[dict[
             "address_1": values["address_1"],
             "city": values["city"],
             "state_province": "",
-            "postal_code": values["postcode"],
+            "postal_code": dutch_postcode(values["postcode"]) or values["postcode"],
             "country": "NL",
             "address_type": "physical",
         }

@@ -21,7 +21,6 @@ from buurtteam.socialmap.exchange.profile import (
     PROFILE_TAXONOMY_ID,
     PROFILE_TAXONOMY_NAME,
     PROFILE_URI,
-    dutch_postcode,
     overlay,
     profile_term_id,
     sub_id,
@@ -225,7 +224,7 @@ def location_columns(location: MapLocation) -> dict[str, Any]:
         "phone": location.phone,
         "email": location.email,
         "address_1": location.address_1,
-        "postcode": dutch_postcode(location.postcode) or location.postcode,
+        "postcode": location.postcode,  # the column ("1234AB"); unfold_addresses writes "1234 AB"
         "city": location.city,
         "accessibility": location.accessibility,
     }
