@@ -92,6 +92,9 @@ class TaxonomyTerm(MapEntry):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children"
     )
     term_uri = models.URLField(_("URI"), max_length=500, blank=True)
+    # HSDS fields without a column (language, metadata, a parent or taxonomy text the map cannot link),
+    # kept so that an import exports again unchanged (see docs/hsds.md).
+    hsds_extra = models.JSONField(default=dict, blank=True)
 
     objects = MapQuerySet.as_manager()
 
@@ -370,6 +373,9 @@ class Schedule(MapEntry):
     valid_from = models.DateField(_("geldig vanaf"), null=True, blank=True)
     valid_to = models.DateField(_("geldig tot"), null=True, blank=True)
     description = models.CharField(_("omschrijving"), max_length=500, blank=True)
+    # HSDS fields without a column (dtstart, until, count, wkst, byweekno, byyearday, timezone,
+    # schedule_link, attending_type, notes, attributes, metadata), kept so that an import exports again.
+    hsds_extra = models.JSONField(default=dict, blank=True)
 
     objects = MapQuerySet.as_manager()
 

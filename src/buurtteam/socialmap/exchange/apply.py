@@ -64,7 +64,12 @@ def apply(plan: Plan, *, reader: Actor, organisation_id: int) -> set[int]:
             pk_of[target].update(_pks(reader, target, ids - set(pk_of[target])))
         creates = [i for i in items if i.action == "create"]
         model_objects = [
-            model(organisation_id=organisation_id, hsds_id=i.hsds_id, **_columns(kind, i, pk_of))
+            model(
+                organisation_id=organisation_id,
+                hsds_id=i.hsds_id,
+                **_columns(kind, i, pk_of),
+                **i.create_only,
+            )
             for i in creates
         ]
         manager.bulk_create(model_objects, batch_size=BATCH)

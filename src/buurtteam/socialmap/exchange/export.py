@@ -296,7 +296,7 @@ def write_tabular(actor: Actor, target: IO[bytes]) -> None:
                     tables.write("service_at_location", row)
             for schedule_rows in keyset_values(Schedule.objects.visible_to(actor), *SCHEDULE_VALUES):
                 for schedule in schedule_rows:
-                    tables.write("schedule", schedule_json(schedule))
+                    flatten(tables, "schedule", schedule_json(schedule))  # with attributes, metadata
         finally:
             tables.close()
         with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:

@@ -64,6 +64,9 @@ class Item:
     where: str
     values: dict[str, Any]
     terms: set[uuid.UUID] | None = None
+    # Columns written when the object is created and never compared or updated (a taxonomy's purpose: an
+    # existing taxonomy keeps the purpose it has on the map).
+    create_only: dict[str, Any] = field(default_factory=dict)
     action: str = "create"
     changed: list[str] = field(default_factory=list)
     pk: int | None = None

@@ -23,11 +23,13 @@ from buurtteam.socialmap.exchange.profile import (
     HANDLED,
     PROFILE_TAXONOMY_ID,
     profile_term_id,
+    recognised_purpose,
 )
 from buurtteam.socialmap.exchange.spec import SPECS, Problem, short_id
 from buurtteam.socialmap.models import (
     MapLocation,
     MapService,
+    Taxonomy,
 )
 
 if TYPE_CHECKING:
@@ -50,16 +52,6 @@ PROFILE_CODES = {
     + [f"service_kind:{v}" for v in MapService.Kind.values]
     + [f"location_kind:{v}" for v in MapLocation.Kind.values]
 }
-SCHEDULE_KEPT = {
-    "id",
-    "service_id",
-    "location_id",
-    "service_at_location_id",
-    "valid_from",
-    "valid_to",
-    "freq",
-}
-SCHEDULE_KEPT |= {"interval", "byday", "bymonthday", "description", "opens_at", "closes_at"}
 IMPORTED_TAXONOMY = "Geïmporteerde taxonomie"
 
 
@@ -111,6 +103,8 @@ class _Builder:
                 self.rejected_kinds[r.kind].add(r.id)
         self.existing: dict[str, set[str]] = {}
         self.implied: list[str] = []
+        self.term_codes: dict[str, set[str]] = {}  # taxonomy id -> the codes of its terms in the file
+        self.create_only: dict[str, dict[str, Any]] = {}  # HSDS id -> columns written only on create
 
     # References ---------------------------------------------------------------------------------------
     def load_existing(self) -> None:
@@ -362,23 +356,23 @@ class _Builder:
             values["interval"] = _whole(data.get("interval"), 1, 52)
         except ValueError as exc:
             problems.append(Problem(entity.where, "interval", str(exc)))
-        for key in ("freq", "byday", "bymonthday", "description"):
-            values[key] = _text(data.get(key))
-        dropped = sorted(k for k in data if k not in SCHEDULE_KEPT) + sorted(entity.children)
-        if dropped:
-            self.plan.warnings.append(
-                _("%(where)s: %(fields)s worden niet bewaard.")
-                % {"where": entity.where, "fields": ", ".join(dropped)}
-            )
+        for key, field in DIRECT["schedule"].items():
+            values[field] = _text(data.get(key))
+        others = self._profile(entity, values, problems)
+        values["hsds_extra"] = self._extra(entity, others)  # dtstart, until, count, notes, ...
         return values
 
     def taxonomy(self, entity: Entity, problems: list[Problem]) -> dict[str, Any]:
-        return {key: _text(entity.data.get(key)) for key in ("name", "description", "uri", "version")}
+        values = {key: _text(entity.data.get(key)) for key in ("name", "description", "uri", "version")}
+        purpose = recognised_purpose(values["name"], self.term_codes.get(entity.id, ()))
+        if purpose:
+            self.create_only[entity.id] = {"purpose": purpose}
+        return values
 
     def taxonomy_term(self, entity: Entity, problems: list[Problem]) -> dict[str, Any]:
         data = entity.data
         values: dict[str, Any] = {
-            key: _text(data.get(key)) for key in ("code", "name", "description", "term_uri")
+            field: _text(data.get(key)) for key, field in DIRECT["taxonomy_term"].items()
         }
         taxonomy_id = data.get("taxonomy_id")
         if taxonomy_id and not self.known("taxonomy", str(taxonomy_id)):
@@ -392,6 +386,11 @@ class _Builder:
                 self._implied_taxonomy(taxonomy_id, name, "")
         values["taxonomy"] = uuid.UUID(str(taxonomy_id))
         values["parent"] = self.resolve(entity, "parent_id", "taxonomy_term", problems, strict=False)
+        self.term_codes.setdefault(str(taxonomy_id), set()).add(values["code"])
+        extra = self._extra(entity, [])  # the taxonomy text, language, metadata
+        if data.get("parent_id") and values["parent"] is None:
+            extra.setdefault("fields", {})["parent_id"] = data["parent_id"]
+        values["hsds_extra"] = extra
         return values
 
     def _implied_taxonomy(self, taxonomy_id: str, name: str, where: str) -> None:
@@ -463,12 +462,40 @@ def build(reader: Actor, graph: Graph) -> Plan:
                 plan.reject(kind, problems)
                 builder.rejected_kinds[kind].add(entity.id)
                 continue
-            items[kind].append(Item(kind, uuid.UUID(entity.id), entity.where, values, terms))
+            create_only = builder.create_only.get(entity.id, {})
+            items[kind].append(Item(kind, uuid.UUID(entity.id), entity.where, values, terms, create_only))
     _cascade(builder, items)
     for kind in CORE:
         plan.items[kind] = items[kind]
     compare(reader, plan)
+    _purpose_notes(reader, plan)
     return plan
+
+
+def _purpose_notes(reader: Actor, plan: Plan) -> None:
+    """Say which new taxonomies the search filters will offer as life domains or target groups."""
+    recognised = [i for i in plan.items["taxonomy"] if i.action == "create" and i.create_only.get("purpose")]
+    if not recognised:
+        return
+    present = set(
+        Taxonomy.objects.visible_to(reader)
+        .filter(purpose__in=[i.create_only["purpose"] for i in recognised])
+        .values_list("purpose", flat=True)
+    )
+    for item in recognised:
+        purpose = item.create_only["purpose"]
+        label = str(Taxonomy.Purpose(purpose).label).lower()
+        if purpose in present:
+            message = _(
+                "%(where)s: herkend als %(purpose)s uit een buurtteam-export; de zoekfilters bieden de "
+                "termen aan naast de %(purpose)s die de kaart al heeft."
+            )
+        else:
+            message = _(
+                "%(where)s: herkend als %(purpose)s uit een buurtteam-export; de zoekfilters bieden de "
+                "termen aan."
+            )
+        plan.warnings.append(message % {"where": item.where, "purpose": label})
 
 
 def _cascade(builder: _Builder, items: dict[str, list[Item]]) -> None:

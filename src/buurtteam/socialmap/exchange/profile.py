@@ -8,7 +8,8 @@ list says, the export gives the list back unchanged, with everything the columns
 Columns hold the map's own formats (a postcode as ``1234AB``); ``unfold_*`` writes HSDS's (``1234 AB``).
 
 Dutch concepts HSDS has no field for (the kind of service and of location, when an organisation or location
-was last checked) are attributes with terms of the buurtteam taxonomy (``PROFILE_TAXONOMY_ID``).
+was last checked) are attributes with terms of the buurtteam taxonomy (``PROFILE_TAXONOMY_ID``). The map's own
+life domains and target groups travel as ordinary taxonomies; ``recognised_purpose`` knows them again.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
 
 from buurtteam.organisation.validators import normalise_postcode
+from buurtteam.socialmap.services.taxonomy import DEFAULTS as TAXONOMY_DEFAULTS
 
 PROFILE_URI = "https://buurtteam.nl/hsds/profiel/1.0"
 PROFILE_TAXONOMY_ID = uuid.uuid5(uuid.NAMESPACE_URL, PROFILE_URI)
@@ -87,6 +89,19 @@ def map_postcode(value: str) -> str:
         return normalise_postcode(value)
     except ValidationError:
         return ""
+
+
+def recognised_purpose(name: str, codes: Iterable[str]) -> str:
+    """What a taxonomy is used as on the map, when it is one of our own as our export writes it: the life
+    domains or the target groups (``Taxonomy.Purpose``), recognised by its name ("Leefgebieden",
+    "Doelgroepen") and at least one term with a code of that default taxonomy (``finances``, ``carers``);
+    '' for any other taxonomy."""
+    wanted = name.strip().casefold()
+    given = set(codes)
+    for purpose, default_name, _description, terms in TAXONOMY_DEFAULTS:
+        if wanted == default_name.casefold() and given & {code for code, _term in terms}:
+            return str(purpose)
+    return ""
 
 
 def language_code(item: Mapping[str, Any]) -> str:
@@ -220,6 +235,8 @@ FOLDED: dict[str, dict[str, tuple[Fold, Unfold]]] = {
         "languages": (fold_languages, unfold_languages),
         "cost_options": (fold_cost_options, unfold_cost_options),
     },
+    "schedule": {},
+    "taxonomy_term": {},
 }
 
 # HSDS fields that map one to one onto a column of the same meaning: HSDS name -> model field.
@@ -252,6 +269,8 @@ DIRECT: dict[str, dict[str, str]] = {
         "wait_time": "wait_time",
         "eligibility_description": "eligibility_description",
     },
+    "schedule": {"freq": "freq", "byday": "byday", "bymonthday": "bymonthday", "description": "description"},
+    "taxonomy_term": {"code": "code", "name": "name", "description": "description", "term_uri": "term_uri"},
 }
 
 # HSDS fields the import handles itself (links, nested objects, generated values): never kept as extras.
@@ -272,6 +291,21 @@ HANDLED: dict[str, set[str]] = {
         "service_at_locations",
     }
     | set(FOLDED["service"]),
+    "schedule": {
+        "id",
+        "service_id",
+        "location_id",
+        "service_at_location_id",
+        "valid_from",
+        "valid_to",
+        "interval",
+        "opens_at",
+        "closes_at",
+        "attributes",
+    },
+    # The taxonomy (by id or described in full) and the parent are links; the import keeps a parent it
+    # cannot link in the extras itself. (The ``taxonomy`` text is kept as it came: it need not be the name.)
+    "taxonomy_term": {"id", "taxonomy_id", "taxonomy_detail", "parent_id"},
 }
 
 

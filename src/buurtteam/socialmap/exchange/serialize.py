@@ -65,9 +65,11 @@ def _put(target: dict[str, Any], key: str, value: Any) -> None:
         target[key] = value
 
 
-def _extras(target: dict[str, Any], extra: dict[str, Any]) -> None:
+def _extras(target: dict[str, Any], extra: dict[str, Any], *, attributes: bool = False) -> None:
+    """The imported HSDS fields without a column, where the row did not fill them itself. Attributes only
+    when asked: organisations and locations merge them with their own (``_checked_attributes``)."""
     for key, value in (extra.get("fields") or {}).items():
-        if key not in target and key != "attributes":
+        if key not in target and (attributes or key != "attributes"):
             target[key] = value
 
 
@@ -146,10 +148,12 @@ def term_json(term: TaxonomyTerm, *, parent_hsds_id: uuid.UUID | None = None) ->
     result["description"] = term.description
     if parent_hsds_id is not None:
         result["parent_id"] = str(parent_hsds_id)
-    result["taxonomy"] = term.taxonomy.name
+    # An imported ``taxonomy`` text is given back as it came (the standard does not say it is the name).
+    result["taxonomy"] = (term.hsds_extra.get("fields") or {}).get("taxonomy") or term.taxonomy.name
     result["taxonomy_id"] = str(term.taxonomy.hsds_id)
     result["taxonomy_detail"] = taxonomy_json(term.taxonomy)
     _put(result, "term_uri", term.term_uri)
+    _extras(result, term.hsds_extra)  # language, metadata, a parent_id the map could not link
     return result
 
 
@@ -198,6 +202,7 @@ SCHEDULE_VALUES = (
     "description",
     "opens_at",
     "closes_at",
+    "hsds_extra",
 )
 
 
@@ -216,6 +221,7 @@ def schedule_json(row: dict[str, Any]) -> dict[str, Any]:
     _put(result, "description", row["description"])
     _put(result, "opens_at", _iso(row["opens_at"]))
     _put(result, "closes_at", _iso(row["closes_at"]))
+    _extras(result, row["hsds_extra"], attributes=True)  # dtstart, until, count, notes, attributes, ...
     return result
 
 
