@@ -212,7 +212,7 @@ def _display_prefetches(actor: Actor, *, with_terms: bool) -> list[Prefetch[Any]
         Prefetch(
             "schedules",
             queryset=Schedule.objects.visible_to(actor)
-            .defer(*_lean(plain=[""]))
+            .defer(*_lean(plain=[""]), "hsds_extra")
             .order_by("freq", "byday", "opens_at", "pk"),
         ),
     ]
@@ -222,7 +222,7 @@ def _display_prefetches(actor: Actor, *, with_terms: bool) -> list[Prefetch[Any]
                 "terms",
                 queryset=TaxonomyTerm.objects.visible_to(actor)
                 .select_related("taxonomy")
-                .defer(*_lean(plain=["", "taxonomy"]), "description", "taxonomy__description")
+                .defer(*_lean(plain=["", "taxonomy"]), "hsds_extra", "description", "taxonomy__description")
                 .order_by("taxonomy__name", "name"),
             )
         )
