@@ -181,7 +181,7 @@ class PickUpIn(In):
     note: str = text(Signal, "follow_up_note")
 
 
-class CloseIn(In):
+class SignalCloseIn(In):
     note: str = text(Signal, "follow_up_note", required=True)
 
 

@@ -239,7 +239,7 @@ class WaitIn(In):
     expected_start: IsoDate | None = None
 
 
-class StartIn(In):
+class ReferralStartIn(In):
     started_on: IsoDate
 
 

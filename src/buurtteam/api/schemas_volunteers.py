@@ -221,7 +221,7 @@ class HelpRequestPatch(In):
     contact_id: Annotated[Id | None, NotNull] = None
 
 
-class CloseIn(In):
+class HelpRequestCloseIn(In):
     note: str = text(HelpRequest, "close_note")
 
 
@@ -292,7 +292,7 @@ class IntroduceIn(In):
     introduced_on: IsoDate
 
 
-class StartIn(In):
+class MatchStartIn(In):
     started_on: IsoDate
 
 

@@ -136,7 +136,7 @@ def case_register_view(
     url_name="case_close",
     summary="Close a case, with a reason",
 )
-def case_close_view(request: HttpRequest, case_id: PathEx[int, ID], payload: s.CloseIn) -> s.CaseStateOut:
+def case_close_view(request: HttpRequest, case_id: PathEx[int, ID], payload: s.CaseCloseIn) -> s.CaseStateOut:
     actor = actor_of(request)
     case = case_for_write(actor=actor, case_id=case_id)
     lifecycle.case_close(

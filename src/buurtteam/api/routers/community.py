@@ -483,7 +483,9 @@ def signal_pick_up_view(request: HttpRequest, signal_id: PathEx[int, ID], payloa
     url_name="signal_close",
     summary="Close the signal with what was done",
 )
-def signal_close_view(request: HttpRequest, signal_id: PathEx[int, ID], payload: c.CloseIn) -> c.SignalOut:
+def signal_close_view(
+    request: HttpRequest, signal_id: PathEx[int, ID], payload: c.SignalCloseIn
+) -> c.SignalOut:
     actor = actor_of(request)
     signal = signal_selectors.signal_for_write(actor=actor, signal_id=signal_id)
     with field_names(FIELDS):

@@ -273,7 +273,7 @@ def referral_wait_view(
     summary="The partner's help has started; ends the bridging plan",
 )
 def referral_start_view(
-    request: HttpRequest, referral_id: PathEx[int, ID], payload: r.StartIn
+    request: HttpRequest, referral_id: PathEx[int, ID], payload: r.ReferralStartIn
 ) -> r.ReferralOut:
     actor = actor_of(request)
     referral = referral_for_write(actor=actor, referral_id=referral_id)

@@ -311,7 +311,7 @@ def help_request_update_view(
     summary="Close a request (no match may be open)",
 )
 def help_request_close_view(
-    request: HttpRequest, help_request_id: PathEx[int, ID], payload: v.CloseIn
+    request: HttpRequest, help_request_id: PathEx[int, ID], payload: v.HelpRequestCloseIn
 ) -> v.HelpRequestOut:
     actor = actor_of(request)
     item = selectors.request_for_write(actor=actor, help_request_id=help_request_id)
@@ -461,7 +461,7 @@ def match_introduce_view(
     url_name="match_start",
     summary="The help has started",
 )
-def match_start_view(request: HttpRequest, match_id: PathEx[int, ID], payload: v.StartIn) -> v.MatchOut:
+def match_start_view(request: HttpRequest, match_id: PathEx[int, ID], payload: v.MatchStartIn) -> v.MatchOut:
     return _step(
         request, match_id, lambda a, m: matches.match_start(actor=a, match=m, **payload.model_dump())
     )

@@ -19,6 +19,7 @@ re-exported here.
 from buurtteam.api.schemas.cases import (
     AssignIn,
     AssignmentOut,
+    CaseCloseIn,
     CaseFullOut,
     CaseListItem,
     CaseListQuery,
@@ -26,7 +27,6 @@ from buurtteam.api.schemas.cases import (
     CaseRegisterIn,
     CaseStateOut,
     CaseSummaryOut,
-    CloseIn,
     ReopenIn,
     TransferIn,
 )
@@ -117,6 +117,7 @@ __all__ = [
     "AssessmentOut",
     "AssignIn",
     "AssignmentOut",
+    "CaseCloseIn",
     "CaseFullOut",
     "CaseListItem",
     "CaseListQuery",
@@ -125,7 +126,6 @@ __all__ = [
     "CaseStateOut",
     "CaseSummaryOut",
     "ChannelValue",
-    "CloseIn",
     "ClosureReasonValue",
     "ComplexityValue",
     "ContactIn",

@@ -141,7 +141,7 @@ class CaseStateOut(Schema):
     reopened_count: int
 
 
-class CloseIn(In):
+class CaseCloseIn(In):
     reason: ClosureReasonValue
     note: str = text(Case, "closure_note")
     satisfaction: Annotated[StrictInt, Field(ge=1, le=10)] | None = None

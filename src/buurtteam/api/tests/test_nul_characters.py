@@ -8,7 +8,7 @@ The test walks the OpenAPI description, so an operation added later is covered w
 * every string path parameter;
 * every JSON body: a body built from the operation's schema with a NUL in every free-text field (and the
   required fields filled), which must come back as 422 naming exactly those fields. Where the OpenAPI
-  description cannot give a body that passes (a model-level rule, a shared schema name) a hand-made body
+  description cannot give a body that passes (a model-level rule) a hand-made body
   in ``BODIES`` takes its place.
 
 Nothing may be written: the row count of every table is the same before and after.
@@ -46,15 +46,13 @@ _FORMATS = {
 
 
 # Bodies the schema walk cannot make: the meldcode step takes only the answers of its own step (one body per
-# step with text answers), and the three bodies called ``CloseIn`` (case, help request, signal) share one
-# name in the OpenAPI components, so the case's (with its required ``reason``) is described by another's.
+# step with text answers).
 BODIES: dict[tuple[str, str], list[dict[str, Any]]] = {
     ("POST", "/meldcode-tracks/{track_id}/steps"): [
         {"number": 1, "done_on": "2020-01-01", "note": TEXT},
         {"number": 2, "done_on": "2020-01-01", "note": TEXT, "consulted": TEXT},
         {"number": 3, "done_on": "2020-01-01", "note": TEXT, "talked_with": TEXT, "no_talk_reason": TEXT},
     ],
-    ("POST", "/cases/{case_id}/close"): [{"reason": "moved", "note": TEXT}],
 }
 
 
