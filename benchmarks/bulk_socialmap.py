@@ -226,14 +226,14 @@ def generate_map(*, organisation: Any, services: int, seed: int = 1) -> dict[str
                    2 if spec.freq == "BIWEEKLY" else 1,
                    f"1{rng.choice(days)}" if spec.freq == "MONTHLY" else rng.choice(days),
                    "", datetime.time.fromisoformat(spec.hours[0]), datetime.time.fromisoformat(spec.hours[1]),
-                   None, None, ""))
+                   None, None, "", {}))
             for sid, spec in zip(service_ids, schedule_specs, strict=True)
             if spec.freq
         ]  # fmt: skip
         ins.add(
             Schedule,
             (*base, "service_id", "location_id", "service_at_location_id", "freq", "interval", "byday",
-             "bymonthday", "opens_at", "closes_at", "valid_from", "valid_to", "description"),
+             "bymonthday", "opens_at", "closes_at", "valid_from", "valid_to", "description", "hsds_extra"),
             schedules,
         )  # fmt: skip
         through = MapService.terms.through
