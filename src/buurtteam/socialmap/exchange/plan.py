@@ -20,6 +20,7 @@ from buurtteam.socialmap.exchange.profile import DIRECT, PROFILE_TAXONOMY_ID
 from buurtteam.socialmap.exchange.spec import Problem
 from buurtteam.socialmap.exchange.values import PROFILE_CODES, Builder
 from buurtteam.socialmap.models import Taxonomy
+from buurtteam.socialmap.services.locations import postcode_place, postcode_places
 
 if TYPE_CHECKING:
     from buurtteam.core.actor import Actor
@@ -92,6 +93,7 @@ def build(reader: Actor, graph: Graph) -> Plan:
             create_only = builder.create_only.get(entity.id, {})
             items[kind].append(Item(kind, uuid.UUID(entity.id), entity.where, values, terms, create_only))
     _cascade(builder, items)
+    _place_locations(items["location"])
     for kind in CORE:
         plan.items[kind] = items[kind]
     compare(reader, plan)
@@ -123,6 +125,21 @@ def _purpose_notes(reader: Actor, plan: Plan) -> None:
                 "termen aan."
             )
         plan.warnings.append(message % {"where": item.where, "purpose": label})
+
+
+def _place_locations(items: list[Item]) -> None:
+    """A location's buurt from its Dutch postcode, and the postcode's centre as coordinates when the file
+    gives none, as the map's forms do (``services.locations.postcode_place``); one query for all postcodes.
+    Derived the same way on every import, so a second import of the same file is unchanged."""
+    places = postcode_places(item.values["postcode"] for item in items)
+    for item in items:
+        values = item.values
+        values["neighbourhood_id"], values["latitude"], values["longitude"] = postcode_place(
+            places.get(values["postcode"]),
+            values["latitude"],
+            values["longitude"],
+            coordinates_given=values["latitude"] is not None,
+        )
 
 
 def _cascade(builder: Builder, items: dict[str, list[Item]]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -75,17 +76,41 @@ def _place(obj: MapLocation, changed: list[str]) -> None:
         )
     if "postcode" not in changed and obj.pk is not None:
         return
-    row = (
-        Postcode.objects.filter(postcode=obj.postcode)
-        .values("neighbourhood_id", "latitude", "longitude")
-        .first()
-        if obj.postcode
-        else None
+    row = postcode_places([obj.postcode]).get(obj.postcode) if obj.postcode else None
+    obj.neighbourhood_id, obj.latitude, obj.longitude = postcode_place(
+        row,
+        obj.latitude,
+        obj.longitude,
+        coordinates_given=bool({"latitude", "longitude"} & set(changed)),
     )
-    obj.neighbourhood_id = row["neighbourhood_id"] if row else None
-    coordinates_given = {"latitude", "longitude"} & set(changed)
+
+
+def postcode_places(postcodes: Iterable[str]) -> dict[str, Mapping[str, Any]]:
+    """The reference rows (buurt, centre) of the known postcodes among ``postcodes`` (``1234AB``), in one
+    query; an unknown postcode is missing from the result."""
+    wanted = {p for p in postcodes if p}
+    if not wanted:
+        return {}
+    rows = Postcode.objects.filter(postcode__in=wanted).values(
+        "postcode", "neighbourhood_id", "latitude", "longitude"
+    )
+    return {row["postcode"]: row for row in rows}
+
+
+def postcode_place(
+    row: Mapping[str, Any] | None,
+    latitude: float | None,
+    longitude: float | None,
+    *,
+    coordinates_given: bool,
+) -> tuple[int | None, float | None, float | None]:
+    """A location's buurt and coordinates from its postcode's reference row (``postcode_places``): the buurt
+    of the postcode (none for an unknown one), and the postcode's centre unless coordinates were given (or
+    the centre is unknown), in which case ``latitude`` and ``longitude`` stay. Used by the map's forms and by
+    the HSDS import."""
     if row and not coordinates_given and row["latitude"] is not None:
-        obj.latitude, obj.longitude = row["latitude"], row["longitude"]
+        latitude, longitude = row["latitude"], row["longitude"]
+    return (row["neighbourhood_id"] if row else None), latitude, longitude
 
 
 @transaction.atomic
