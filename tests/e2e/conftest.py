@@ -265,7 +265,9 @@ def _audit_delete_guard(*, enabled: bool) -> None:
     elif connection.vendor == "sqlite":
         statements: list[str] = importlib.import_module(_TRIGGER_MIGRATION).SQLITE_UP
         create = next(s for s in statements if "audit_event_no_delete" in s)
-        _sqlite_schema_change(["DROP TRIGGER IF EXISTS audit_event_no_delete", *([create] if enabled else [])])
+        _sqlite_schema_change(
+            ["DROP TRIGGER IF EXISTS audit_event_no_delete", *([create] if enabled else [])]
+        )
 
 
 def _sqlite_schema_change(sql: list[str], *, attempts: int = 50, pause: float = 0.1) -> None:
