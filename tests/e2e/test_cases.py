@@ -21,7 +21,7 @@ from buurtteam.core.gate import system_access
 from tests.e2e.conftest import page_log
 from tests.e2e.helpers import axe, focused_outer_html, is_focused, login, tab_to
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 CASE_PATH = re.compile(r"/casussen/(\d+)/(\?.*)?(#.*)?$")
 

@@ -43,7 +43,7 @@ from tests.e2e.test_cases import (
     wait_for_htmx,
 )
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 TABLET_LANDSCAPE: ViewportSize = {"width": 1024, "height": 768}
 TABLET_PORTRAIT: ViewportSize = {"width": 768, "height": 1024}

@@ -20,7 +20,7 @@ from buurtteam.core.gate import system_access
 from tests.e2e.helpers import axe_violations, login
 from tests.e2e.test_cases import assert_clean, case_path, section
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 
 def clean(page: Page) -> None:

@@ -15,7 +15,7 @@ from buurtteam.socialmap.tests.factories import map_editor
 from tests.e2e.helpers import axe, login
 from tests.e2e.test_cases import assert_clean
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 
 def test_upload_an_official_example_see_the_report_and_import(page: Page) -> None:

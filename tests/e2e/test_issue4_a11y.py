@@ -32,7 +32,7 @@ from tests.e2e.test_cases import assert_clean, case_path, open_details, section
 from tests.e2e.test_referrals import REFERRAL_PATH, SPECIALIST, Network, network, referral_path
 from tests.e2e.test_safety import case_of_worker, track_of, track_path
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 
 # --- The scenario -------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from pytest_django.fixtures import Settings as SettingsWrapper
 from buurtteam.accounts.tests.factories import PASSWORD
 from tests.e2e.helpers import HOME_PATH, axe, focused_outer_html, is_focused, tab_to
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 WRONG_COMBINATION = "De combinatie van gebruikersnaam en wachtwoord is niet juist."
 LOCKED_OUT = "Te veel mislukte inlogpogingen"

@@ -25,7 +25,7 @@ from buurtteam.referrals.tests.helpers import consent, proposed, snapshot
 from tests.e2e.helpers import login
 from tests.e2e.test_cases import assert_clean, case_path, expect_phase, open_details, section, submit
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 REFERRAL_PATH = re.compile(r"/casussen/(\d+)/verwijzingen/(\d+)/(\?.*)?(#.*)?$")
 SPECIALIST = "Jeugdhulp De Brug"

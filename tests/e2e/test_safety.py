@@ -27,7 +27,7 @@ from buurtteam.safety.tests.helpers import snapshot
 from tests.e2e.helpers import login
 from tests.e2e.test_cases import assert_clean, case_path, open_details, section, submit
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 TRACK_PATH = re.compile(r"/casussen/(\d+)/meldcode/(\d+)/(\?.*)?(#.*)?$")
 STEPS = ["Signalen in kaart", "Overleg en advies", "Gesprek met betrokkene", "Afwegen", "Beslissen"]

@@ -14,7 +14,7 @@ from buurtteam.organisation.models import Discipline, Location, Provider
 from tests.e2e.conftest import page_log
 from tests.e2e.helpers import axe, horizontal_overflow, login, rich_tenant
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 NAV_LABEL = "Hoofdmenu"
 

@@ -24,7 +24,7 @@ from buurtteam.socialmap.tests.factories import map_editor, map_location, map_or
 from tests.e2e.helpers import axe, login
 from tests.e2e.test_cases import assert_clean
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 
 @dataclass

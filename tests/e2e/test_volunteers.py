@@ -20,7 +20,7 @@ from buurtteam.volunteers.tests.factories import place
 from tests.e2e.helpers import axe_violations, describe_violation, login
 from tests.e2e.test_cases import assert_clean, open_details, submit
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 
 def no_axe_violations(page: Page) -> None:

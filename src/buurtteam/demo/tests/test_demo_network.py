@@ -64,7 +64,8 @@ def demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[DemoResult]:
         transaction.set_rollback(True)
 
 
-pytestmark = pytest.mark.django_db
+# One worker runs the whole module (``--dist loadgroup``), so the module's demo is built once, not per worker.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-network")]
 
 
 def _local(value: datetime.datetime) -> datetime.date:
