@@ -101,6 +101,21 @@ def _search(queryset: models.QuerySet[Any], text: str, field: str) -> models.Que
     return queryset
 
 
+def _service_filters(
+    qs: models.QuerySet[Any], query: ServiceQuery | ServiceAtLocationQuery, path: str
+) -> models.QuerySet[Any]:
+    """The service filters of the standard (search, organization_id, taxonomy_term_id, taxonomy_id), for rows
+    that are services (``path`` "") or point at one (``path`` "service__")."""
+    qs = _search(qs, query.search, f"{path}search_document")
+    if (org := _filter_uuid(query.organization_id, "organization_id")) is not None:
+        qs = qs.filter(**{f"{path}map_organization__hsds_id": org})
+    if (term := _filter_uuid(query.taxonomy_term_id, "taxonomy_term_id")) is not None:
+        qs = qs.filter(**{f"{path}terms__hsds_id": term})
+    if (taxonomy := _filter_uuid(query.taxonomy_id, "taxonomy_id")) is not None:
+        qs = qs.filter(**{f"{path}terms__taxonomy__hsds_id": taxonomy}).distinct()
+    return qs
+
+
 def _page(queryset: models.QuerySet[Any], query: PageQuery, build: Any) -> HsdsPage:
     total = queryset.count()
     pages = max(1, math.ceil(total / query.per_page))
@@ -145,13 +160,7 @@ def meta(request: HttpRequest, organisation_id: int) -> HsdsMeta:
 def service_list(request: HttpRequest, organisation_id: int, query: Query[ServiceQuery]) -> HsdsPage:
     reader = _reader(organisation_id)
     qs: models.QuerySet[MapService] = MapService.objects.visible_to(reader).select_related("map_organization")
-    qs = _search(qs, query.search, "search_document")
-    if (org := _filter_uuid(query.organization_id, "organization_id")) is not None:
-        qs = qs.filter(map_organization__hsds_id=org)
-    if (term := _filter_uuid(query.taxonomy_term_id, "taxonomy_term_id")) is not None:
-        qs = qs.filter(terms__hsds_id=term)
-    if (taxonomy := _filter_uuid(query.taxonomy_id, "taxonomy_id")) is not None:
-        qs = qs.filter(terms__taxonomy__hsds_id=taxonomy).distinct()
+    qs = _service_filters(qs, query, "")
     if (after := _modified_after(query.modified_after)) is not None:
         qs = qs.filter(updated_at__gte=after)
     return _page(qs, query, lambda rows: service_batch(reader, rows))
@@ -223,13 +232,7 @@ def service_at_location_list(
     qs: models.QuerySet[ServiceAtLocation] = ServiceAtLocation.objects.visible_to(reader).select_related(
         *SAL_RELATED
     )
-    qs = _search(qs, query.search, "service__search_document")
-    if (org := _filter_uuid(query.organization_id, "organization_id")) is not None:
-        qs = qs.filter(service__map_organization__hsds_id=org)
-    if (term := _filter_uuid(query.taxonomy_term_id, "taxonomy_term_id")) is not None:
-        qs = qs.filter(service__terms__hsds_id=term)
-    if (taxonomy := _filter_uuid(query.taxonomy_id, "taxonomy_id")) is not None:
-        qs = qs.filter(service__terms__taxonomy__hsds_id=taxonomy).distinct()
+    qs = _service_filters(qs, query, "service__")
     if (after := _modified_after(query.modified_after)) is not None:
         qs = qs.filter(
             models.Q(updated_at__gte=after)

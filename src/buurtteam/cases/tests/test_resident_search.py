@@ -90,24 +90,29 @@ def test_search_never_returns_a_resident_the_actor_may_not_see(
     assert worker.get(detail_url(hidden.pk)).status_code == 200
 
 
+def _case_of_the_team(tenant: Tenant, client: Resident, reference: str) -> None:
+    """A case of the worker's team for the client's household (call inside ``system_access``)."""
+    Case.objects.create(
+        organisation=tenant.organisation,
+        team=tenant.team,
+        household=household_of(client),
+        client=client,
+        reference=reference,
+        status_changed_at=client.created_at,
+        registered_at=client.created_at,
+        channel="phone",
+        referrer="self",
+        question="Vraag",
+    )
+
+
 def test_search_finds_a_resident_of_another_area_through_a_case_of_the_team(
     worker: Client, tenant: Tenant, other_area: Area
 ) -> None:
     hidden = resident_in(tenant, other_area, actor=tenant.colleague, first_name="Noor", last_name="Bakker")
     assert "0 inwoners" in worker.get(SEARCH, {"q": "Noor"}).content.decode()
     with system_access("test set-up: a case of the worker's team for this household"):
-        Case.objects.create(
-            organisation=tenant.organisation,
-            team=tenant.team,
-            household=household_of(hidden),
-            client=hidden,
-            reference="2026-9999999",
-            status_changed_at=hidden.created_at,
-            registered_at=hidden.created_at,
-            channel="phone",
-            referrer="self",
-            question="Vraag",
-        )
+        _case_of_the_team(tenant, hidden, "2026-9999999")
     assert "1 inwoner gevonden" in worker.get(SEARCH, {"q": "Noor"}).content.decode()
 
 
@@ -119,18 +124,7 @@ def test_search_finds_a_resident_without_an_area_through_a_case_of_the_team(
     with system_access("test set-up: an address outside every area, and a case of the worker's team"):
         Resident.objects.filter(pk=hidden.pk).update(team=None, neighbourhood=None)
         assert "0 inwoners" in worker.get(SEARCH, {"q": "Zonderwijk"}).content.decode()
-        Case.objects.create(
-            organisation=tenant.organisation,
-            team=tenant.team,
-            household=household_of(hidden),
-            client=hidden,
-            reference="2026-9999998",
-            status_changed_at=hidden.created_at,
-            registered_at=hidden.created_at,
-            channel="phone",
-            referrer="self",
-            question="Vraag",
-        )
+        _case_of_the_team(tenant, hidden, "2026-9999998")
     body = worker.get(SEARCH, {"q": "Zonderwijk"}).content.decode()
     assert "1 inwoner gevonden" in body and detail_url(hidden.pk) in body
 
