@@ -102,6 +102,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--show-queries", action="store_true", help="print the SQL of each scenario's last request"
     )
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
+        help="after the measurement, run N more calls under cProfile and print where the time goes",
+    )
     args = parser.parse_args(argv)
     if args.iterations < 1 or args.warmup < 0:
         parser.error("--iterations must be at least 1 and --warmup at least 0")
@@ -217,7 +224,13 @@ def percentile(sorted_values: Sequence[float], fraction: float) -> float:
 
 
 def run_scenario(
-    name: str, demo: Any, *, iterations: int, warmup: int, show_queries: bool = False
+    name: str,
+    demo: Any,
+    *,
+    iterations: int,
+    warmup: int,
+    show_queries: bool = False,
+    profile: int = 0,
 ) -> Result | None:
     """Time one scenario; None (with a message) when its setup says it cannot run here."""
     from django.db import connection
@@ -264,6 +277,8 @@ def run_scenario(
         elapsed_ms, query_count = once()
         timings.append(elapsed_ms)
         queries.append(query_count)
+    if profile:
+        profile_calls(name, once, profile)
     if show_queries:
         print(f"--- {name}: {len(last_sql)} queries")
         for number, sql in enumerate(last_sql, 1):
@@ -282,6 +297,36 @@ def run_scenario(
         queries_max=max(queries),
         timings_ms=[round(t, 3) for t in timings],
     )
+
+
+def profile_calls(name: str, once: Any, calls: int) -> None:
+    """Run ``calls`` more calls under cProfile; print the functions with the most own and cumulative time
+    and how much of the wall time the database took (the query log's own timings)."""
+    import cProfile
+    import pstats
+
+    from django.db import connection
+
+    sql_seconds = 0.0
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    for _ in range(calls):
+        profiler.enable()
+        once()
+        profiler.disable()
+        sql_seconds += sum(float(query["time"]) for query in connection.queries)
+    wall_ms = (time.perf_counter() - started) * 1000 / calls
+    print(
+        f"--- profile of {name}: {calls} calls, {wall_ms:.1f} ms each under the profiler, "
+        f"{sql_seconds * 1000 / calls:.1f} ms of it in SQL (as the query log measures it)"
+    )
+    slowest = sorted(connection.queries, key=lambda query: -float(query["time"]))[:8]
+    print("slowest queries of the last call:")
+    for query in slowest:
+        print(f"  {float(query['time']) * 1000:6.1f} ms  {query['sql'][:300]}")
+    stats = pstats.Stats(profiler, stream=sys.stdout)
+    stats.sort_stats("tottime").print_stats(25)
+    stats.sort_stats("cumulative").print_stats(40)
 
 
 def format_table(results: Sequence[Result]) -> str:
@@ -367,6 +412,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     iterations=args.iterations,
                     warmup=args.warmup,
                     show_queries=args.show_queries,
+                    profile=args.profile,
                 )
                 if result is None:
                     skipped.append(name)

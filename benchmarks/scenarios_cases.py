@@ -148,3 +148,35 @@ def sel_timeline_page(ctx: BenchContext) -> Any:
 def sel_resident_search(ctx: BenchContext) -> Any:
     """selectors.residents.resident_search for the team's most common surname (audited search)."""
     return resident_selectors.resident_search(actor=ctx.params["actor"], query=ctx.params["query"])
+
+
+# --- The API paths of the HTTP benchmark, in-process (for profiling: ``--profile N``) -----------------
+def _api_residents(ctx: BenchContext) -> dict[str, Any]:
+    params = _team(ctx)
+    with system_access("benchmark set-up"):
+        in_team = Resident.objects.filter(team_id=params["team_id"]).order_by("pk")
+        residents = list(in_team.values_list("pk", flat=True)[:200])
+    if not residents:
+        raise SkipScenario("the worker's team has no residents")
+    return {**params, "residents": residents, "turn": 0}
+
+
+@scenario("api_list", user=WORKER, setup=_api_residents)
+def api_list(ctx: BenchContext) -> HttpResponseBase:
+    """GET /api/v1/cases?team_id=..&limit=100: 100 cases of the worker's team, as the HTTP benchmark."""
+    query = {"team_id": ctx.params["team_id"], "limit": 100}
+    return ctx.client.get("/api/v1/cases", query, headers={"accept": "application/json"})
+
+
+@scenario("api_register", user=WORKER, setup=_api_residents, expected_status=201)
+def api_register(ctx: BenchContext) -> HttpResponseBase:
+    """POST /api/v1/cases for a resident of the team, as the HTTP benchmark (adds cases to the database)."""
+    residents = ctx.params["residents"]
+    ctx.params["turn"] += 1
+    payload = {
+        "client_id": residents[ctx.params["turn"] % len(residents)],
+        "channel": "phone",
+        "referrer": "self",
+        "question": "Benchmark: ik heb een vraag over de huurtoeslag.",
+    }
+    return ctx.client.post("/api/v1/cases", payload, content_type="application/json")

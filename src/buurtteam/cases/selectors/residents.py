@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from buurtteam.audit.models import Action
 from buurtteam.audit.services import record
 from buurtteam.cases.selectors.cases import case_grant
-from buurtteam.core.gate import access_or_404, system_access
+from buurtteam.core.gate import access_or_404, grant_after_access, system_access
 from buurtteam.core.roles import Role
 from buurtteam.residents.models import HouseholdMember, NetworkMember, Resident, search_key
 from buurtteam.residents.validators import normalise_bsn
@@ -98,9 +98,10 @@ def resident_search(*, actor: Actor, query: str) -> list[Resident]:
 
 
 def resident_get(*, actor: Actor, resident_id: int) -> Resident:
-    resident = access_or_404(
-        Resident.objects.visible_to(actor).select_related("team", "neighbourhood"), pk=resident_id
-    )
+    scoped = Resident.objects.visible_to(actor).select_related("team", "neighbourhood")
+    resident: Resident = access_or_404(scoped, pk=resident_id)
+    # Proof, for the rest of this request, that ``actor`` may see this resident (``resident_visible``).
+    grant_after_access(scoped, resident, actor=actor, level="visible")
     record(
         actor=actor,
         action=Action.READ,
@@ -110,7 +111,7 @@ def resident_get(*, actor: Actor, resident_id: int) -> Resident:
         subject_id=resident.pk,
         subject_team_id=resident.team_id,
     )
-    return resident  # type: ignore[no-any-return]
+    return resident
 
 
 def household_of(

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from buurtteam.audit.models import Action
 from buurtteam.cases.models import Case, ClosureReason, Complexity, Status, TimelineEntry, Urgency
 from buurtteam.cases.services.base import audit, timeline
-from buurtteam.core.gate import system_access
+from buurtteam.core.gate import grant_of, system_access
 from buurtteam.core.roles import Role
 from buurtteam.residents.models import HouseholdMember, Resident
 
@@ -45,7 +45,9 @@ def case_register(
     just_registered = (
         client.created_by_id == actor.pk and timezone.now() - client.created_at < REGISTRATION_WINDOW
     )
-    if not just_registered and not Resident.objects.visible_to(actor).filter(pk=client.pk).exists():
+    # A client read through the gate in this request (``resident_get``) carries the proof of it.
+    seen = just_registered or grant_of(client, actor, level="visible") is not None
+    if not seen and not Resident.objects.visible_to(actor).filter(pk=client.pk).exists():
         raise PermissionError("resident not visible")
     with system_access("client's household"):
         member = HouseholdMember.objects.filter(resident=client).select_related("household").first()

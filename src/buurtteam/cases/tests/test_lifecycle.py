@@ -9,10 +9,11 @@ from django.utils import timezone
 
 from buurtteam.audit.models import Action, AuditEvent
 from buurtteam.cases.models import Case, Status, TimelineEntry
-from buurtteam.cases.services import assignment, lifecycle, plan
+from buurtteam.cases.services import assignment, lifecycle, plan, registration
 from buurtteam.cases.services.base import CaseStepError
 from buurtteam.cases.tests.factories import domain, give_area, registered_case, resident_in, walk_to_execution
 from buurtteam.core.gate import system_access
+from buurtteam.residents.models import Resident
 
 
 @pytest.fixture
@@ -140,3 +141,50 @@ def test_reopen_keeps_history(tenant: Tenant, case: Case) -> None:
     assert case.status == Status.EXECUTION and case.reopened_count == 1
     with system_access("test assertion"):
         assert TimelineEntry.objects.filter(case=case, kind="conversation").count() == 3
+
+
+VISIBILITY_CHECK = 'SELECT 1 AS "a" FROM "residents_resident"'
+
+
+@pytest.mark.django_db
+def test_registering_for_a_resident_checks_that_the_actor_may_see_them(tenant: Tenant) -> None:
+    """The gate's proof from ``resident_get`` spares the visibility query; without it the query decides."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from buurtteam.cases.selectors.residents import resident_get
+
+    other_area = give_area(tenant.other_team)
+    resident = resident_in(tenant, other_area, actor=tenant.colleague)
+    resident.created_at -= datetime.timedelta(hours=2)  # not "just registered" by anyone
+    # A worker of another team may not see the resident: refused, also when the colleague's proof rides along.
+    seen_by_colleague = resident_get(actor=tenant.colleague, resident_id=resident.pk)
+    seen_by_colleague.created_at = resident.created_at
+    for client in (resident, seen_by_colleague):
+        with pytest.raises(PermissionError):
+            registration_case(tenant, client)
+    # The colleague, with the proof of their own read: registered without asking the database again.
+    with CaptureQueriesContext(connection) as queries:
+        case = registration.case_register(
+            actor=tenant.colleague,
+            client=seen_by_colleague,
+            channel="phone",
+            referrer="self",
+            question="Vraag",
+        )
+    assert case.client_id == resident.pk
+    assert not [q for q in queries.captured_queries if q["sql"].startswith(VISIBILITY_CHECK)]
+    # Without the proof (the object read another way), the visibility query runs and lets them through.
+    resident.refresh_from_db()
+    resident.created_at -= datetime.timedelta(hours=2)
+    with CaptureQueriesContext(connection) as queries:
+        registration.case_register(
+            actor=tenant.colleague, client=resident, channel="phone", referrer="self", question="Vraag 2"
+        )
+    assert [q for q in queries.captured_queries if q["sql"].startswith(VISIBILITY_CHECK)]
+
+
+def registration_case(tenant: Tenant, client: Resident) -> Case:
+    return registration.case_register(
+        actor=tenant.worker, client=client, channel="phone", referrer="self", question="Vraag"
+    )
