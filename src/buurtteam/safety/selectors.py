@@ -47,8 +47,9 @@ def _audit(actor: Actor, case: Case, object_type: str, object_id: object) -> Non
     )
 
 
-def _with_parts(actor: Actor, qs: Any) -> Any:
-    return qs.select_related("case", "case__client", "case__team", "started_by").prefetch_related(
+def _with_parts(actor: Actor, qs: Any, *, with_case: bool = True) -> Any:
+    joined = ("case", "case__client", "case__team", "started_by") if with_case else ("started_by",)
+    return qs.select_related(*joined).prefetch_related(
         Prefetch(
             "steps",
             queryset=MeldcodeStep.objects.visible_to(actor).select_related("signed_by").order_by("number"),
@@ -63,11 +64,11 @@ def _with_parts(actor: Actor, qs: Any) -> Any:
 
 def case_tracks(*, actor: Actor, case: Case) -> list[MeldcodeTrack]:
     """The case's meldcode tracks, newest first (empty without safety access). Audited when any exist."""
-    tracks = list(
-        _with_parts(actor, MeldcodeTrack.objects.visible_to(actor).filter(case_id=case.pk)).order_by(
-            "-started_at"
-        )
-    )
+    scoped = MeldcodeTrack.objects.visible_to(actor).filter(case_id=case.pk)
+    # The case is the caller's, already read: the tracks point at that object instead of a joined copy.
+    tracks = list(_with_parts(actor, scoped, with_case=False).order_by("-started_at"))
+    for track in tracks:
+        track.case = case
     if tracks:
         _audit(actor, case, "meldcode_tracks", ",".join(str(t.pk) for t in tracks))
     return tracks

@@ -123,9 +123,27 @@ def dossier(*, actor: Actor, case: Case) -> Dossier:
     domain_set = (
         domains[0].domain_set if domains else default_domain_set(organisation_id=case.organisation_id)
     )
+    # For the other sections of this page (``plan_actions_loaded``): the plan as read here, for this actor.
+    case._dossier_plan = (actor.pk, plan, goals)  # type: ignore[attr-defined]
     return Dossier(
         case, conversations, problems, assessments, plan, goals, tasks, evaluations, domains, domain_set
     )
+
+
+def plan_actions_loaded(*, actor: Actor, case: Case) -> list[PlanAction] | None:
+    """The actions of the household's plan in plan order (goal position, goal, due date, id), each with its
+    goal and the goal's life domain, as :func:`dossier` read them for ``actor`` in this request; ``None``
+    when it did not (the caller then reads them itself)."""
+    loaded = getattr(case, "_dossier_plan", None)
+    if loaded is None or loaded[0] != actor.pk or case_grant(actor, case) is None:
+        return None
+    _actor_id, _plan, goals = loaded
+    actions: list[PlanAction] = []
+    for goal in goals:  # in plan order; each goal's actions by due date and id (the prefetch's order)
+        for action in goal.actions.all():
+            action.goal = goal
+            actions.append(action)
+    return actions
 
 
 def radar_series(assessments: list[Assessment]) -> dict[str, Any]:

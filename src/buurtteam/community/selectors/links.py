@@ -16,6 +16,7 @@ from buurtteam.audit.models import Action
 from buurtteam.audit.services import record
 from buurtteam.cases.models import Goal, PlanAction
 from buurtteam.cases.selectors.cases import case_grant
+from buurtteam.cases.selectors.dossier import plan_actions_loaded
 from buurtteam.community.models import ServiceLink
 from buurtteam.core.gate import access_or_404
 from buurtteam.socialmap.geo import Point, postcode_point
@@ -83,6 +84,9 @@ def link_for_write(*, actor: Actor, case: Case, link_id: int) -> ServiceLink:
 
 def plan_actions(*, actor: Actor, case: Case) -> list[PlanAction]:
     """The actions of the household's plan (for the section's "find an activity" links), in plan order."""
+    loaded = plan_actions_loaded(actor=actor, case=case)  # the case page read them already
+    if loaded is not None:
+        return loaded
     grant = case_grant(actor, case)
     qs = (
         PlanAction.objects.within(grant)

@@ -265,3 +265,53 @@ def test_query_counts_do_not_grow_with_the_data(tenant: Any) -> None:
         anonymous_signal(world, theme)
     large = [_count_queries(client, url) for url in urls]
     assert large == small
+
+
+def test_the_section_reuses_the_plan_the_case_page_read_in_the_same_order(world: World) -> None:
+    """The section's actions come from the dossier's own read of the plan: the same rows, in the same order,
+    with goal and life domain, as the section's own query -- and only for the actor who read them."""
+    import datetime
+
+    from buurtteam.cases.selectors import cases as case_selectors
+    from buurtteam.cases.selectors import dossier as dossier_selectors
+    from buurtteam.cases.services import plan as plan_service
+    from buurtteam.cases.tests.factories import domain
+    from buurtteam.community.selectors import links as link_selectors
+
+    worker = world.tenant.worker
+    first_goal = world.action.goal
+    second_goal = plan_service.goal_add(
+        actor=worker, case=world.case, domain=domain(world.tenant, "housing"), description="Woning op orde"
+    )
+    for goal, due in [(second_goal, None), (first_goal, datetime.date(2030, 1, 5)), (second_goal, None)]:
+        plan_service.action_add(
+            actor=worker,
+            case=world.case,
+            goal=goal,
+            description="Stap",
+            owner_kind="resident",
+            owner_name="Inwoner",
+            due_on=due,
+        )
+        plan_service.action_add(
+            actor=worker,
+            case=world.case,
+            goal=goal,
+            description="Eerder",
+            owner_kind="resident",
+            owner_name="Inwoner",
+            due_on=datetime.date(2029, 6, 1),
+        )
+
+    queried_case = case_selectors.case_get_full(actor=worker, case_id=world.case.pk)
+    queried = link_selectors.plan_actions(actor=worker, case=queried_case)
+    page_case = case_selectors.case_get_full(actor=worker, case_id=world.case.pk)
+    dossier_selectors.dossier(actor=worker, case=page_case)
+    with CaptureQueriesContext(connection) as queries:
+        reused = link_selectors.plan_actions(actor=worker, case=page_case)
+        labels = [(a.goal.position, a.goal.domain.code) for a in reused]
+    assert len(queries) == 0
+    assert [a.pk for a in reused] == [a.pk for a in queried] and len(reused) == 7
+    assert labels == [(a.goal.position, a.goal.domain.code) for a in queried]
+    # Another actor holding the same case object does not get the worker's read.
+    assert dossier_selectors.plan_actions_loaded(actor=world.tenant.coordinator, case=page_case) is None

@@ -7,43 +7,15 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from buurtteam.core.forms import StyledForm
+from buurtteam.core.forms import QuickSelect, StyledForm
 from buurtteam.organisation.validators import normalise_postcode
 from buurtteam.socialmap.geo import Point, postcode_point
 from buurtteam.socialmap.models import MapService
 
 DISTANCES = [("", _("Geen grens")), ("1", "1 km"), ("2", "2 km"), ("5", "5 km"), ("10", "10 km")]
 INVALID_CHOICE = {"invalid_choice": _("Kies een van de mogelijkheden uit de lijst.")}
-
-
-class QuickSelect(forms.Select):
-    """A select rendered in Python, with the same HTML as Django's template.
-
-    The default widget renders a template per option; the search page has five selects with the map's
-    terms and every buurt of the municipality, rendered on every search (a quarter of the page's time).
-    """
-
-    def render(
-        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
-    ) -> SafeString:
-        widget = self.get_context(name, value, attrs)["widget"]
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (option["value"], flatatt(option["attrs"]), option["label"])
-                for _group, group_options, _index in widget["optgroups"]
-                for option in group_options
-            ),
-        )
-        return format_html(
-            '<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options
-        )
 
 
 @dataclass
