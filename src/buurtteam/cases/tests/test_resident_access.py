@@ -252,3 +252,45 @@ def test_every_read_leaves_an_audit_event(client: Client, tenant: Tenant, reside
     assert (
         event_count(action=Action.READ, object_type="break_glass_review_list", actor_id=coordinator.pk) == 1
     )
+
+
+# --- resident_get: the own-area read and the whole rule ---------------------------------------------------
+def test_resident_get_reads_own_area_simply_and_everyone_else_through_the_whole_rule(
+    tenant: Tenant, resident: Resident
+) -> None:
+    from django.db import connection
+    from django.http import Http404
+    from django.test.utils import CaptureQueriesContext
+
+    from buurtteam.cases.selectors.residents import resident_get
+    from buurtteam.cases.tests.factories import give_area
+
+    def resident_selects(queries: CaptureQueriesContext) -> list[str]:
+        return [q["sql"] for q in queries.captured_queries if 'FROM "residents_resident"' in q["sql"]]
+
+    # In the worker's own team area: one plain query, no sub-queries of the other branches.
+    with CaptureQueriesContext(connection) as queries:
+        assert resident_get(actor=tenant.worker, resident_id=resident.pk).pk == resident.pk
+    (only,) = resident_selects(queries)
+    assert "residents_householdmember" not in only and "breakglass" not in only.lower()
+
+    # Outside the worker's area, reached after breaking the glass: found by the whole rule.
+    elsewhere = resident_in(tenant, give_area(tenant.other_team), actor=tenant.colleague, first_name="Aylin")
+    with pytest.raises(Http404):
+        resident_get(actor=tenant.worker, resident_id=elsewhere.pk)
+    break_glass(
+        actor=tenant.worker, resident_id=elsewhere.pk, reason="Crisis, haar eigen team is onbereikbaar"
+    )
+    with CaptureQueriesContext(connection) as queries:
+        assert resident_get(actor=tenant.worker, resident_id=elsewhere.pk).pk == elsewhere.pk
+    assert len(resident_selects(queries)) == 2
+
+    # Another team, another organisation's id, an unreadable id: 404 all the same; every read audited.
+    reads = AuditEvent.objects.filter(action=Action.READ, object_type="resident").count()
+    for actor, resident_id in [(tenant.colleague, resident.pk), (tenant.worker, 10**9), (tenant.worker, "x")]:
+        with pytest.raises(Http404):
+            resident_get(actor=actor, resident_id=resident_id)  # type: ignore[arg-type]
+    assert AuditEvent.objects.filter(action=Action.READ, object_type="resident").count() == reads
+    assert AuditEvent.objects.filter(
+        action=Action.READ, object_type="resident", subject_id=elsewhere.pk
+    ).exists()
