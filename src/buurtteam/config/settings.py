@@ -96,6 +96,9 @@ TEMPLATES = [
     }
 ]
 
+# Django's form renderer, with selects rendered in Python (same HTML; see core/forms.py).
+FORM_RENDERER = "buurtteam.core.forms.QuickWidgetRenderer"
+
 # --- Database -------------------------------------------------------------------------------
 DATABASES = {
     "default": dj_database_url.parse(

@@ -6,8 +6,8 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.forms.renderers import DjangoTemplates
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
@@ -21,31 +21,59 @@ WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
 ]
 
 
-class QuickSelect(forms.Select):
-    """A select rendered in Python, with the same HTML as Django's template.
+SELECT_TEMPLATE = "django/forms/widgets/select.html"
+OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
 
-    The default widget renders a template per option (and one for the attributes of each); the map's
-    search page has five selects with the map's terms and every buurt of the municipality, rendered on
-    every search (a quarter of that page's time). Choices without groups only: a grouped select keeps
-    Django's widget.
-    """
 
-    def render(
-        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
-    ) -> SafeString:
-        widget = self.get_context(name, value, attrs)["widget"]
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (option["value"], flatatt(option["attrs"]), option["label"])
-                for _group, group_options, _index in widget["optgroups"]
-                for option in group_options
-            ),
+def _attrs_html(attrs: dict[str, Any]) -> SafeString:
+    """Django's ``attrs.html``: each attribute in order; ``True`` bare, ``False`` left out."""
+    return SafeString(
+        "".join(
+            format_html(" {}", name) if value is True else format_html(' {}="{}"', name, str(value))
+            for name, value in attrs.items()
+            if value is not False
         )
-        return format_html(
-            '<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options
+    )
+
+
+def select_html(widget: dict[str, Any]) -> SafeString:
+    """Django's ``select.html`` (with ``select_option.html`` per option) for a widget context, in Python:
+    the same elements, attributes, order and escaping, without the template's line breaks."""
+    parts: list[str] = [format_html('<select name="{}"{}>', widget["name"], _attrs_html(widget["attrs"]))]
+    for group_name, group_choices, _index in widget["optgroups"]:
+        if group_name:
+            parts.append(format_html('<optgroup label="{}">', group_name))
+        parts.extend(
+            format_html(
+                '<option value="{}"{}>{}</option>',
+                str(option["value"]),
+                _attrs_html(option["attrs"]),
+                option["label"],
+            )
+            for option in group_choices
         )
+        if group_name:
+            parts.append("</optgroup>")
+    parts.append("</select>")
+    return SafeString("".join(parts))
+
+
+class QuickWidgetRenderer(DjangoTemplates):
+    """The project's form renderer (``FORM_RENDERER``): Django's default, except that a select is rendered in
+    Python (:func:`select_html`). Django renders a template per option and another for the attributes of
+    each: a select with a team's colleagues, a map's terms or every buurt of the municipality cost
+    milliseconds on every page that shows one. A widget with its own option template keeps the templates."""
+
+    def render(self, template_name: str, context: dict[str, Any], request: Any = None) -> str:
+        if template_name == SELECT_TEMPLATE:
+            widget = context["widget"]
+            if all(
+                option.get("template_name") == OPTION_TEMPLATE
+                for _name, group, _index in widget["optgroups"]
+                for option in group
+            ):
+                return select_html(widget)
+        return str(super().render(template_name, context, request))
 
 
 class StyledFormMixin:

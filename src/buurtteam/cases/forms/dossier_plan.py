@@ -24,7 +24,7 @@ from buurtteam.cases.models import (
     Task,
     TimelineEntry,
 )
-from buurtteam.core.forms import QuickSelect, StyledForm
+from buurtteam.core.forms import StyledForm
 
 if TYPE_CHECKING:
     from buurtteam.accounts.models import User
@@ -254,5 +254,5 @@ class TimelineFilterForm(forms.Form):
         label=gettext_lazy("Soort"),
         required=False,
         choices=[("", gettext_lazy("Alles")), *TimelineEntry.Kind.choices],
-        widget=QuickSelect(attrs={"class": "utrecht-select utrecht-select--html-select"}),
+        widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
     )

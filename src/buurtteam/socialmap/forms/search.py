@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from buurtteam.core.forms import QuickSelect, StyledForm
+from buurtteam.core.forms import StyledForm
 from buurtteam.organisation.validators import normalise_postcode
 from buurtteam.socialmap.geo import Point, postcode_point
 from buurtteam.socialmap.models import MapService
@@ -60,7 +60,7 @@ class MapSearchForm(StyledForm):
         empty_value=None,
         required=False,
         error_messages=INVALID_CHOICE,
-        widget=QuickSelect,
+        widget=forms.Select,
     )
     doelgroep = forms.TypedChoiceField(
         label=_("Doelgroep"),
@@ -68,7 +68,7 @@ class MapSearchForm(StyledForm):
         empty_value=None,
         required=False,
         error_messages=INVALID_CHOICE,
-        widget=QuickSelect,
+        widget=forms.Select,
     )
     buurt = forms.TypedChoiceField(
         label=_("Buurt"),
@@ -76,14 +76,14 @@ class MapSearchForm(StyledForm):
         empty_value=None,
         required=False,
         error_messages=INVALID_CHOICE,
-        widget=QuickSelect,
+        widget=forms.Select,
     )
     soort = forms.ChoiceField(
         label=_("Soort"),
         choices=[("", _("Alle soorten")), *MapService.Kind.choices],
         required=False,
         error_messages=INVALID_CHOICE,
-        widget=QuickSelect,
+        widget=forms.Select,
     )
     leeftijd = forms.IntegerField(
         label=_("Leeftijd van de inwoner"),
@@ -108,7 +108,7 @@ class MapSearchForm(StyledForm):
         choices=DISTANCES,
         required=False,
         error_messages=INVALID_CHOICE,
-        widget=QuickSelect,
+        widget=forms.Select,
     )
     gratis = forms.BooleanField(label=_("Alleen gratis"), required=False)
     ook_inactief = forms.BooleanField(label=_("Ook niet-actieve en opgeheven"), required=False)
