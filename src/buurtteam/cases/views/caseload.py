@@ -21,6 +21,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -44,6 +45,7 @@ from buurtteam.cases.selectors import caseload_extra as extra
 from buurtteam.cases.selectors import cases as case_selectors
 from buurtteam.cases.selectors.cases import Pickup
 from buurtteam.cases.services import assignment as assignment_services
+from buurtteam.cases.views import case_cells
 from buurtteam.core.forms import add_service_errors
 from buurtteam.core.roles import Role
 
@@ -134,6 +136,23 @@ class CaseRow:
     my_role: str = ""
     tasks: extra.OpenTasks | None = None
     badges: list[tuple[str, str]] = field(default_factory=list)
+
+    # The row's cells as HTML (``case_cells``), for the list templates.
+    @property
+    def link_html(self) -> SafeString:
+        return case_cells.case_link(self.case, self.url)
+
+    @property
+    def pickup_html(self) -> SafeString:
+        return case_cells.pickup(self.pickup)
+
+    @property
+    def workers_html(self) -> SafeString:
+        return case_cells.workers(self.lead, self.co_workers)
+
+    @property
+    def badges_html(self) -> SafeString:
+        return case_cells.badges(self.badges)
 
 
 def _row(actor: Actor, case: Case, *, target: int, today: datetime.date) -> CaseRow:
