@@ -1,5 +1,6 @@
-"""The case lists' cells built in Python (``views/case_cells.py``) give the same HTML as the templates they
-replaced (kept here verbatim), for every kind of pickup, lead, co-workers, badges and link, with escaping."""
+"""The case lists' cells built in Python (``views/case_cells.py``) and the case page's ``{% lazy_form %}``
+give the same HTML as the templates they replaced (kept here verbatim): every kind of pickup, lead,
+co-workers, badges and link, with escaping."""
 
 from __future__ import annotations
 
@@ -106,3 +107,24 @@ def test_badges_cell(badges: list[tuple[str, str]]) -> None:
     new = case_cells.badges(badges)
     assert parse_html(new) == parse_html(_old(OLD_BADGES, SimpleNamespace(badges=badges)))
     assert "<spoed>" not in new
+
+
+OLD_LAZY = (
+    "{% load i18n %}{% url 'cases:case_form' case.pk name as form_url %}"
+    '<div class="bt-lazy-form" hx-get="{{ form_url }}{% if goal %}?doel={{ goal.pk }}{% endif %}" '
+    'hx-trigger="toggle once from:closest details" hx-swap="outerHTML">'
+    '<p class="utrecht-paragraph"><a class="utrecht-link" href="{{ form_url }}'
+    '{% if goal %}?doel={{ goal.pk }}{% endif %}">{% translate "Open het formulier" %}</a></p></div>'
+)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("goal", [None, SimpleNamespace(pk=7)])
+@pytest.mark.parametrize("name", ["contact", "goal_status"])
+def test_lazy_form_tag(name: str, goal: Any, language: str) -> None:
+    """``{% lazy_form %}`` gives the markup of the include it replaced (``cases/dossier/_lazy.html``)."""
+    context = {"case": SimpleNamespace(pk=12), "goal": goal, "name": name}
+    with translation.override(language):
+        new = Template("{% load case_page %}{% lazy_form name %}").render(Context(context))
+        assert parse_html(new) == parse_html(Template(OLD_LAZY).render(Context(context)))
+    assert f"/casussen/12/formulier/{name}/" in new
