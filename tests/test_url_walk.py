@@ -1,6 +1,10 @@
 """Walk every URL pattern of the app: anonymous users are sent to log in, other organisations get 404.
 
 A new URL with an object id needs an entry in OBJECT_KWARGS; the test fails until it has one.
+
+The walk's data (two organisations, one object of every kind) is built once per module, in a transaction
+that is rolled back at the module's end; every test runs in its own savepoint inside it (pytest-django's
+``django_db``), so what a test writes is undone before the next one, as with data built per test.
 """
 
 from __future__ import annotations
@@ -10,8 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from conftest import Tenant
+from conftest import Tenant, make_tenant
 from django.conf import settings
+from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -172,6 +177,39 @@ def _object_kwargs(tenant: Tenant) -> dict[str, int]:
     }
 
 
+@dataclass(frozen=True)
+class WalkData:
+    tenant: Tenant
+    other_tenant: Tenant
+    objects: dict[str, int]
+
+
+@pytest.fixture(scope="module")
+def walk_data(django_db_setup: None, django_db_blocker: Any) -> Iterator[WalkData]:
+    """The walk's organisations and objects, built once for the module and rolled back at its end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        tenant = make_tenant()
+        other_tenant = make_tenant()
+        yield WalkData(tenant=tenant, other_tenant=other_tenant, objects=_object_kwargs(tenant))
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def tenant(walk_data: WalkData) -> Tenant:
+    return walk_data.tenant
+
+
+@pytest.fixture(scope="module")
+def other_tenant(walk_data: WalkData) -> Tenant:
+    return walk_data.other_tenant
+
+
+@pytest.fixture(scope="module")
+def objects(walk_data: WalkData) -> dict[str, int]:
+    """One object of every kind in ``tenant``'s organisation (see ``_object_kwargs``)."""
+    return walk_data.objects
+
+
 def _url(route: Route, objects: dict[str, Any]) -> str:
     values = {**PUBLIC_KWARGS, **objects}
     missing = [k for k in route.kwarg_names if k not in values]
@@ -200,8 +238,10 @@ def _fingerprints(tenant: Tenant) -> list[str]:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.name)
-def test_anonymous_gets_the_login_page(client: Client, tenant: Tenant, route: Route) -> None:
-    url = _url(route, _object_kwargs(tenant))
+def test_anonymous_gets_the_login_page(
+    client: Client, tenant: Tenant, objects: dict[str, int], route: Route
+) -> None:
+    url = _url(route, objects)
     response = client.get(url)
     if route.public:
         assert response.status_code in {200, 302, 405}, url
@@ -217,9 +257,9 @@ def test_anonymous_gets_the_login_page(client: Client, tenant: Tenant, route: Ro
 @pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.name)
 @pytest.mark.parametrize("role", ["worker", "coordinator", "administrator", "policy_officer"])
 def test_other_organisation_gets_404(
-    client: Client, tenant: Tenant, other_tenant: Tenant, route: Route, role: str
+    client: Client, tenant: Tenant, other_tenant: Tenant, objects: dict[str, int], route: Route, role: str
 ) -> None:
-    url = _url(route, _object_kwargs(tenant))
+    url = _url(route, objects)
     client.force_login(getattr(other_tenant, role))
     response = client.get(url)
     if any(k.endswith("_id") for k in route.kwarg_names):
@@ -239,9 +279,9 @@ def test_other_organisation_gets_404(
     "route", [r for r in ROUTES if any(k.endswith("_id") for k in r.kwarg_names)], ids=lambda r: r.name
 )
 def test_other_organisation_cannot_write(
-    client: Client, tenant: Tenant, other_tenant: Tenant, route: Route
+    client: Client, tenant: Tenant, other_tenant: Tenant, objects: dict[str, int], route: Route
 ) -> None:
-    url = _url(route, _object_kwargs(tenant))
+    url = _url(route, objects)
     client.force_login(other_tenant.administrator)
     writes_before = AuditEvent.objects.filter(
         action__in=[Action.CREATE, Action.UPDATE, Action.DELETE]
@@ -319,14 +359,16 @@ TEAM_PRIVATE_KWARGS = set().union(*(walk.TEAM_PRIVATE for walk in WALKS)) | {
     "route", [r for r in ROUTES if TEAM_PRIVATE_KWARGS & set(r.kwarg_names)], ids=lambda r: r.name
 )
 @pytest.mark.parametrize("who", ["colleague", "policy_officer"])
-def test_worker_of_another_team_gets_404(client: Client, tenant: Tenant, route: Route, who: str) -> None:
+def test_worker_of_another_team_gets_404(
+    client: Client, tenant: Tenant, objects: dict[str, int], route: Route, who: str
+) -> None:
     if route.name == "cases:break_glass" and who == "colleague":
         # Break-the-glass is made for exactly this colleague: it shows only which team is responsible.
         client.force_login(tenant.colleague)
-        body = client.get(_url(route, _object_kwargs(tenant))).content.decode()
+        body = client.get(_url(route, objects)).content.decode()
         assert "Sanne de Vries" not in body and tenant.team.name in body
         return
-    url = _url(route, _object_kwargs(tenant))
+    url = _url(route, objects)
     # Same organisation: a worker of another team (not on the case), and the policy officer of the team.
     client.force_login(getattr(tenant, who))
     response = client.get(url)
