@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 
 from buurtteam.accounts.models import User
@@ -20,36 +21,44 @@ def _optional(name: str, **kwargs: Any) -> str | None:
         return None
 
 
-def _casework_items(user: User) -> list[tuple[str, Any]]:
+def _casework_items(team_id: int | None) -> list[tuple[str, Any]]:
     """Case work in the menu: never for the policy officer, who sees no person."""
     candidates = [
         (_optional("cases:my_cases"), _("Casussen")),
         (_optional("cases:register"), _("Aanmelden")),
         (_optional("cases:resident_search"), _("Inwoners")),
     ]
-    if user.primary_team_id is not None:
-        candidates.append((_optional("cases:meeting_list", team_id=user.primary_team_id), _("Casusoverleg")))
-        candidates.append((_optional("referrals:waitlist", team_id=user.primary_team_id), _("Wachtlijst")))
+    if team_id is not None:
+        candidates.append((_optional("cases:meeting_list", team_id=team_id), _("Casusoverleg")))
+        candidates.append((_optional("referrals:waitlist", team_id=team_id), _("Wachtlijst")))
     return [(url, label) for url, label in candidates if url is not None]
+
+
+@functools.lru_cache(maxsize=512)
+def _menu(prefix: str, urlconf: str | None, role: str, team_id: int | None) -> tuple[tuple[str, Any], ...]:
+    """The menu of a role (and primary team): the same on every page, so reversed once per process.
+    ``prefix`` and ``urlconf`` are part of the key because the URLs depend on them."""
+    items = [(reverse("workspace:home"), _("Start"))]
+    if role != Role.POLICY_OFFICER:
+        items += _casework_items(team_id)
+    items.append((reverse("workspace:social_basis"), _("Sociale basis")))
+    partners = _optional("referrals:partner_directory")
+    if partners is not None:
+        items.append((partners, _("Netwerkpartners")))
+    items.append((reverse("workspace:team_list"), _("Teams")))
+    if role in {Role.COORDINATOR, Role.ADMINISTRATOR}:
+        items.append((reverse("audit:trail"), _("Audittrail")))
+    if role == Role.ADMINISTRATOR:
+        items.append((reverse("organisation:admin_home"), _("Beheer")))
+    items.append((reverse("accounts:profile"), _("Mijn account")))
+    return tuple(items)
 
 
 def shell(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if not isinstance(user, User) or not user.is_authenticated or user.organisation_id is None:
         return {"nav_items": []}
-    items = [(reverse("workspace:home"), _("Start"))]
-    if user.role != Role.POLICY_OFFICER:
-        items += _casework_items(user)
-    items.append((reverse("workspace:social_basis"), _("Sociale basis")))
-    partners = _optional("referrals:partner_directory")
-    if partners is not None:
-        items.append((partners, _("Netwerkpartners")))
-    items.append((reverse("workspace:team_list"), _("Teams")))
-    if user.role in {Role.COORDINATOR, Role.ADMINISTRATOR}:
-        items.append((reverse("audit:trail"), _("Audittrail")))
-    if user.role == Role.ADMINISTRATOR:
-        items.append((reverse("organisation:admin_home"), _("Beheer")))
-    items.append((reverse("accounts:profile"), _("Mijn account")))
+    items = _menu(get_script_prefix(), get_urlconf(), user.role, user.primary_team_id)
     path = request.path
     # The most specific matching item is the current one: /teams/1/casusoverleg/ is not "Teams".
     matches = [url for url, _label in items if path == url or (url != "/" and path.startswith(url))]

@@ -129,3 +129,28 @@ def test_case_menu_for_team_members_not_for_the_policy_officer(client: Client, t
     for hidden in ("Casussen", "Aanmelden", "Inwoners", "Casusoverleg"):
         assert hidden not in labels
     assert "Mijn casussen" not in body
+
+
+@pytest.mark.django_db
+def test_the_menu_is_kept_per_role_and_team_and_speaks_the_page_language(
+    client: Client, tenant: Tenant
+) -> None:
+    """The menu is reversed once per role and team (``context_processors._menu``); its labels still follow
+    the language of each page, and each role keeps its own items."""
+    from buurtteam.workspace.context_processors import _menu
+
+    _menu.cache_clear()
+    client.force_login(tenant.coordinator)
+    home = reverse("workspace:home")
+    assert "Audittrail" in nav_labels(client.get(home).content.decode())
+    client.cookies["django_language"] = "en"
+    english = nav_labels(client.get(home, headers={"accept-language": "en"}).content.decode())
+    assert "Audit trail" in english and "Audittrail" not in english
+    hits = _menu.cache_info().hits
+    assert hits >= 1  # the second page reused the menu
+    client.cookies.pop("django_language")
+    client.force_login(tenant.worker)
+    worker = nav_labels(client.get(home).content.decode())
+    assert "Audittrail" not in worker and "Casussen" in worker
+    client.force_login(tenant.administrator)
+    assert "Beheer" in nav_labels(client.get(home).content.decode())
