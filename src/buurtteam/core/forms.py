@@ -58,13 +58,52 @@ def select_html(widget: dict[str, Any]) -> SafeString:
     return SafeString("".join(parts))
 
 
+WIDGETS = "django/forms/widgets"
+# Django's input widgets whose template is ``{% include "django/forms/widgets/input.html" %}`` (a test
+# checks this against the installed Django) and input.html itself.
+INPUT_TEMPLATES = frozenset(
+    f"{WIDGETS}/{name}.html"
+    for name in (
+        *("checkbox", "color", "date", "datetime", "email", "file", "hidden", "input", "number"),
+        *("password", "search", "tel", "text", "time", "url"),
+    )
+)
+TEXTAREA_TEMPLATE = f"{WIDGETS}/textarea.html"
+
+
+def input_html(widget: dict[str, Any]) -> SafeString:
+    """Django's ``input.html`` for a widget context, in Python."""
+    value = widget["value"]
+    return format_html(
+        '<input type="{}" name="{}"{}{}>',
+        widget["type"],
+        widget["name"],
+        format_html(' value="{}"', str(value)) if value is not None else "",
+        _attrs_html(widget["attrs"]),
+    )
+
+
+def textarea_html(widget: dict[str, Any]) -> SafeString:
+    """Django's ``textarea.html``, in Python (with its line break after the opening tag, which HTML drops)."""
+    value = widget["value"]
+    return format_html(
+        '<textarea name="{}"{}>\n{}</textarea>', widget["name"], _attrs_html(widget["attrs"]), value or ""
+    )
+
+
 class QuickWidgetRenderer(DjangoTemplates):
-    """The project's form renderer (``FORM_RENDERER``): Django's default, except that a select is rendered in
-    Python (:func:`select_html`). Django renders a template per option and another for the attributes of
-    each: a select with a team's colleagues, a map's terms or every buurt of the municipality cost
-    milliseconds on every page that shows one. A widget with its own option template keeps the templates."""
+    """The project's form renderer (``FORM_RENDERER``): Django's default, except that selects, inputs and
+    text areas are rendered in Python (:func:`select_html`, :func:`input_html`, :func:`textarea_html`), to
+    the same HTML. Django renders a template per widget, one for its attributes and, in a select, one per
+    option: a select with a team's colleagues, a map's terms or every buurt of the municipality cost
+    milliseconds on every page that shows one. A widget with a template of its own (or a select with its own
+    option template) keeps the templates."""
 
     def render(self, template_name: str, context: dict[str, Any], request: Any = None) -> str:
+        if template_name in INPUT_TEMPLATES:
+            return input_html(context["widget"])
+        if template_name == TEXTAREA_TEMPLATE:
+            return textarea_html(context["widget"])
         if template_name == SELECT_TEMPLATE:
             widget = context["widget"]
             if all(

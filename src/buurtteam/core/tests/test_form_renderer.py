@@ -71,3 +71,58 @@ def test_forms_use_the_renderer_from_the_settings() -> None:
     assert form.is_valid() and form.cleaned_data["soort"] == "b"
     html = str(form["soort"])
     assert '<option value="b" selected>' in html and "\n" not in html
+
+
+def test_the_input_templates_are_djangos_include_of_input_html() -> None:
+    """The renderer stands in for these templates only while they are what it assumes (an upgrade of Django
+    that changes one makes this fail)."""
+    from pathlib import Path
+
+    import django
+
+    from buurtteam.core.forms import INPUT_TEMPLATES
+
+    root = Path(django.__file__).parent / "forms" / "templates"
+    for name in INPUT_TEMPLATES - {"django/forms/widgets/input.html"}:
+        assert (root / name).read_text().strip() == '{% include "django/forms/widgets/input.html" %}', name
+    assert (root / "django/forms/widgets/input.html").read_text().strip() == (
+        '<input type="{{ widget.type }}" name="{{ widget.name }}"{% if widget.value != None %} '
+        "value=\"{{ widget.value|stringformat:'s' }}\"{% endif %}"
+        '{% include "django/forms/widgets/attrs.html" %}>'
+    )
+
+
+INPUTS: list[forms.Widget] = [
+    forms.TextInput(),
+    forms.NumberInput(attrs={"min": 0, "max": 120, "step": "any"}),
+    forms.EmailInput(),
+    forms.URLInput(),
+    forms.PasswordInput(render_value=True),
+    forms.HiddenInput(),
+    forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    forms.TimeInput(),
+    forms.DateTimeInput(),
+    forms.CheckboxInput(),
+    forms.TextInput(attrs={"class": "utrecht-textbox", "aria-invalid": "true", "required": True, "x": False}),
+]
+
+
+@pytest.mark.parametrize("widget", INPUTS, ids=[type(w).__name__ for w in INPUTS])
+@pytest.mark.parametrize("value", [None, "", "1234 AB", '<script>"x"</script>', 42, True, False])
+def test_inputs_are_the_same_html(widget: forms.Widget, value: Any) -> None:
+    import datetime
+
+    if isinstance(widget, (forms.DateInput, forms.DateTimeInput)) and value == 42:
+        value = datetime.date(2026, 12, 7)
+    quick, django = _both(widget, value)
+    assert parse_html(quick) == parse_html(django)
+    assert "<script>" not in quick
+
+
+@pytest.mark.parametrize(
+    "value", [None, "", "Regel 1\nRegel 2", "\nbegint met een lege regel", "<b>&amp;</b>"]
+)
+def test_textarea_is_the_same_html(value: Any) -> None:
+    widget = forms.Textarea(attrs={"rows": 4, "maxlength": 5000})
+    quick, django = _both(widget, value)
+    assert quick == django.replace("\r\n", "\n")  # byte for byte: the line break after <textarea> matters
