@@ -41,6 +41,23 @@ def make_tenant() -> Tenant:
     )
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Make ``xdist_group`` work again under ``--dist loadgroup``.
+
+    pytest-xdist (3.8) tells the controller a test's group by appending ``@group`` to the test's node id on
+    the worker, by writing ``item._nodeid``. Since pytest 9.2 a node id lives in ``item._id`` (a structured
+    ``NodeId``), so that write is lost and every group was silently ignored: each worker built the
+    demo-data modules and ran browser tests of both groups (pytest-dev/pytest-xdist#1386). This hook runs
+    after xdist's and puts the grouped id where pytest reads it. No-op without xdist, or once xdist sets
+    the id itself.
+    """
+    for item in items:
+        grouped = item.__dict__.get("_nodeid")
+        if isinstance(grouped, str) and grouped != item.nodeid:
+            item._id = type(item._id).parse(grouped)
+
+
 @pytest.fixture
 def tenant(db: None) -> Tenant:
     return make_tenant()
