@@ -7,9 +7,9 @@
 * ``BUURTTEAM_CHROMIUM`` points to another chromium binary. Without chromium the tests are skipped; on CI
   (``CI=true``) they fail instead, so a broken CI image cannot pass silently. Never ``playwright install``.
 * A failing test leaves a full-page screenshot in ``test-results/<test name>.png``.
-* Every test here is marked ``e2e`` and grouped per file into ``xdist_group("e2e-0")`` or ``("e2e-1")`` (the
-  suite runs with ``-n 2 --dist loadgroup``): each worker runs whole files and starts its own chromium once
-  for its run of browser tests.
+* Every test here is marked ``e2e``. They are in no xdist group: under ``-n 2 --dist loadgroup`` the two
+  workers take them one by one, so both run browser tests (each with its own chromium, started once: the
+  browser tests follow each other in the collection) and both finish at the same time.
 """
 
 from __future__ import annotations
@@ -62,24 +62,11 @@ TIMEOUT_MS = 15_000
 E2E_DIR = Path(__file__).resolve().parent
 
 
-E2E_GROUPS = 2
-
-
-def _e2e_group(item: pytest.Item) -> str:
-    """The browser tests' xdist group: the files alternate between ``E2E_GROUPS`` groups (in name order), so
-    that both workers of ``-n 2`` run browser tests instead of one worker running all of them at the end."""
-    files = sorted(p.name for p in E2E_DIR.glob("test_*.py"))
-    name = Path(str(item.path)).name
-    return f"e2e-{files.index(name) % E2E_GROUPS}" if name in files else "e2e-0"
-
-
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Everything in tests/e2e is a browser test, in one of the "e2e-N" xdist groups (per file)."""
+    """Everything in tests/e2e is a browser test."""
     for item in items:
         if _is_e2e(item):
             item.add_marker(pytest.mark.e2e)
-            if item.get_closest_marker("xdist_group") is None:
-                item.add_marker(pytest.mark.xdist_group(_e2e_group(item)))
 
 
 # --- Browser ----------------------------------------------------------------------------------
