@@ -283,25 +283,18 @@ def test_the_section_reuses_the_plan_the_case_page_read_in_the_same_order(world:
     second_goal = plan_service.goal_add(
         actor=worker, case=world.case, domain=domain(world.tenant, "housing"), description="Woning op orde"
     )
-    for goal, due in [(second_goal, None), (first_goal, datetime.date(2030, 1, 5)), (second_goal, None)]:
-        plan_service.action_add(
-            actor=worker,
-            case=world.case,
-            goal=goal,
-            description="Stap",
-            owner_kind="resident",
-            owner_name="Inwoner",
-            due_on=due,
-        )
-        plan_service.action_add(
-            actor=worker,
-            case=world.case,
-            goal=goal,
-            description="Eerder",
-            owner_kind="resident",
-            owner_name="Inwoner",
-            due_on=datetime.date(2029, 6, 1),
-        )
+    steps = [(second_goal, None), (first_goal, datetime.date(2030, 1, 5)), (second_goal, None)]
+    for goal, due in steps:
+        for description, due_on in [("Stap", due), ("Eerder", datetime.date(2029, 6, 1))]:
+            plan_service.action_add(
+                actor=worker,
+                case=world.case,
+                goal=goal,
+                description=description,
+                owner_kind="resident",
+                owner_name="Inwoner",
+                due_on=due_on,
+            )
 
     queried_case = case_selectors.case_get_full(actor=worker, case_id=world.case.pk)
     queried = link_selectors.plan_actions(actor=worker, case=queried_case)
