@@ -106,7 +106,7 @@ def resident_get(*, actor: Actor, resident_id: int) -> Resident:
         scoped = Resident.objects.visible_to(actor).select_related("team", "neighbourhood")
         found = access_or_404(scoped, pk=resident_id)
     resident: Resident = found
-    # Proof, for the rest of this request, that ``actor`` may see this resident (``resident_visible``).
+    # Proof, for the rest of this request, that ``actor`` may see this resident (``case_register`` takes it).
     grant_after_access(scoped, resident, actor=actor, level="visible")
     record(
         actor=actor,
