@@ -115,14 +115,28 @@ DATABASES = {
 _db_jit = env_bool(
     "BUURTTEAM_DB_JIT", False, help="PostgreSQL: allow the JIT compiler (off: faster for short queries)."
 )
+_db_prepare = env_int(
+    "BUURTTEAM_DB_PREPARE_THRESHOLD",
+    5,
+    help="PostgreSQL: prepare a statement on the server once it has run this many times on a connection "
+    "(0 = never; 0 behind a connection pooler in transaction mode that does not keep prepared statements).",
+)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
     }
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and not _db_jit:
-    # Short OLTP queries: PostgreSQL's JIT compiler costs more (seconds on large tables) than it saves.
-    DATABASES["default"]["OPTIONS"] = {"options": "-c jit=off"}
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _pg_options: dict[str, object] = {}
+    if not _db_jit:
+        # Short OLTP queries: PostgreSQL's JIT compiler costs more (seconds on large tables) than it saves.
+        _pg_options["options"] = "-c jit=off"
+    if _db_prepare > 0:
+        # Values bound on the server, and a statement prepared after it ran this often on a connection:
+        # the case page's reads are then no longer parsed and planned on every request (core/plans.py).
+        _pg_options["server_side_binding"] = True
+        _pg_options["prepare_threshold"] = _db_prepare
+    DATABASES["default"]["OPTIONS"] = _pg_options
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from buurtteam.audit.models import Action
 from buurtteam.audit.services import record
 from buurtteam.cases.selectors.cases import case_grant
 from buurtteam.core.gate import access_or_404, grant_after_access, system_access
+from buurtteam.core.plans import custom_plans
 from buurtteam.core.roles import Role
 from buurtteam.residents.models import HouseholdMember, NetworkMember, Resident, search_key
 from buurtteam.residents.validators import normalise_bsn
@@ -73,6 +74,21 @@ def resident_search(*, actor: Actor, query: str) -> list[Resident]:
     if condition is None:
         return []
     order = ("last_name", "first_name", "pk")
+    with custom_plans():  # a name's plan depends on the name (see core/plans.py)
+        in_area, reached = _search_rows(actor, condition, order)
+    results = sorted(in_area + reached, key=lambda r: (r.last_name, r.first_name, r.pk))[:SEARCH_LIMIT]
+    record(
+        actor=actor,
+        action=Action.SEARCH,
+        object_type="resident_search",
+        details={"results": [r.pk for r in results]},
+    )
+    return results
+
+
+def _search_rows(
+    actor: Actor, condition: Any, order: tuple[str, ...]
+) -> tuple[list[Resident], list[Resident]]:
     in_area = list(
         Resident.objects.in_team_area(actor)
         .filter(condition)
@@ -87,14 +103,7 @@ def resident_search(*, actor: Actor, query: str) -> list[Resident]:
         .only(*LIST_FIELDS)
         .order_by(*order)[:SEARCH_LIMIT]
     )
-    results = sorted(in_area + reached, key=lambda r: (r.last_name, r.first_name, r.pk))[:SEARCH_LIMIT]
-    record(
-        actor=actor,
-        action=Action.SEARCH,
-        object_type="resident_search",
-        details={"results": [r.pk for r in results]},
-    )
-    return results
+    return in_area, reached
 
 
 def resident_get(*, actor: Actor, resident_id: int) -> Resident:
