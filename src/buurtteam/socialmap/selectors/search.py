@@ -292,7 +292,9 @@ def _ranked(
     and the planner would then rather test every row's vector than read the matches through the index —
     three to five times slower, as the narrow table is small and cached. ``SET LOCAL enable_seqscan =
     off`` goes with the query in the same round trip (one simple-query message is one implicit
-    transaction, so the setting ends with it; inside a transaction it ends with that transaction).
+    transaction, so the setting ends with it; inside a transaction it ends with that transaction). Under
+    server-side binding (prepared statements) the settings go first in a transaction of their own, together
+    with ``plan_cache_mode = force_custom_plan``: a generic plan for any word is slower than one for these.
     """
     extra = [*(["score"] if scored else []), *(["distance_sq"] if near else [])]
     if not _postgresql():
@@ -322,9 +324,13 @@ def _ranked(
             cursor.execute(sql, params)
             return list(cursor.fetchall())
     if connection.settings_dict.get("OPTIONS", {}).get("server_side_binding"):
-        # Server-side binding sends one statement per message: the setting goes first, in a transaction.
+        # Server-side binding sends one statement per message: the settings go first, in a transaction. A
+        # prepared statement is planned for the words at hand (a generic plan for any word is much slower).
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(
+                "SELECT set_config('enable_seqscan', 'off', true), "
+                "set_config('plan_cache_mode', 'force_custom_plan', true)"
+            )
             cursor.execute(sql, params)
             return list(cursor.fetchall())
     with connection.cursor() as cursor:
