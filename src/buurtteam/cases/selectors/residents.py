@@ -75,7 +75,20 @@ def resident_search(*, actor: Actor, query: str) -> list[Resident]:
         return []
     order = ("last_name", "first_name", "pk")
     with custom_plans():  # a name's plan depends on the name (see core/plans.py)
-        in_area, reached = _search_rows(actor, condition, order)
+        in_area = list(
+            Resident.objects.in_team_area(actor)
+            .filter(condition)
+            .select_related("team")
+            .only(*LIST_FIELDS)
+            .order_by(*order)[:SEARCH_LIMIT]
+        )
+        reached = list(
+            Resident.objects.reached_through_work(actor)
+            .filter(condition)
+            .select_related("team")
+            .only(*LIST_FIELDS)
+            .order_by(*order)[:SEARCH_LIMIT]
+        )
     results = sorted(in_area + reached, key=lambda r: (r.last_name, r.first_name, r.pk))[:SEARCH_LIMIT]
     record(
         actor=actor,
@@ -84,26 +97,6 @@ def resident_search(*, actor: Actor, query: str) -> list[Resident]:
         details={"results": [r.pk for r in results]},
     )
     return results
-
-
-def _search_rows(
-    actor: Actor, condition: Any, order: tuple[str, ...]
-) -> tuple[list[Resident], list[Resident]]:
-    in_area = list(
-        Resident.objects.in_team_area(actor)
-        .filter(condition)
-        .select_related("team")
-        .only(*LIST_FIELDS)
-        .order_by(*order)[:SEARCH_LIMIT]
-    )
-    reached = list(
-        Resident.objects.reached_through_work(actor)
-        .filter(condition)
-        .select_related("team")
-        .only(*LIST_FIELDS)
-        .order_by(*order)[:SEARCH_LIMIT]
-    )
-    return in_area, reached
 
 
 def resident_get(*, actor: Actor, resident_id: int) -> Resident:

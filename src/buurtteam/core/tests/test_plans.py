@@ -76,11 +76,21 @@ def _plan_cache_mode() -> str:
         return str(cursor.fetchone()[0])
 
 
+def _with_threshold(monkeypatch: pytest.MonkeyPatch, threshold: int | None) -> None:
+    """This test's database options with (or without) a prepare threshold, whatever the environment set."""
+    options = {
+        k: v for k, v in connection.settings_dict.get("OPTIONS", {}).items() if k != "prepare_threshold"
+    }
+    if threshold is not None:
+        options["prepare_threshold"] = threshold
+    monkeypatch.setitem(connection.settings_dict, "OPTIONS", options)
+
+
 @needs_postgresql
 @pytest.mark.django_db
-def test_custom_plans_hold_inside_the_block() -> None:
-    if not prepares_statements():
-        pytest.skip("BUURTTEAM_DB_PREPARE_THRESHOLD=0 in this environment")
+def test_custom_plans_hold_inside_the_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    _with_threshold(monkeypatch, 5)
+    assert prepares_statements()
     assert _plan_cache_mode() == "auto"
     with custom_plans():
         assert connection.in_atomic_block
@@ -89,9 +99,11 @@ def test_custom_plans_hold_inside_the_block() -> None:
 
 
 @pytest.mark.django_db
-def test_custom_plans_open_no_transaction_without_prepared_statements() -> None:
-    if prepares_statements():
-        pytest.skip("this database prepares statements")
+def test_custom_plans_open_no_transaction_without_prepared_statements(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _with_threshold(monkeypatch, None)
+    assert not prepares_statements()
     depth = len(connection.savepoint_ids)
     with custom_plans():
         assert len(connection.savepoint_ids) == depth  # no savepoint opened for nothing
@@ -99,7 +111,10 @@ def test_custom_plans_open_no_transaction_without_prepared_statements() -> None:
 
 
 @pytest.mark.django_db
-def test_an_error_inside_custom_plans_undoes_the_setting_and_leaves_the_connection_usable() -> None:
+def test_an_error_inside_custom_plans_undoes_the_setting_and_leaves_the_connection_usable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _with_threshold(monkeypatch, 5)  # on PostgreSQL the block opens a savepoint and sets the mode
     depth = len(connection.savepoint_ids)
     with pytest.raises(ZeroDivisionError), custom_plans():
         1 / 0  # noqa: B018
