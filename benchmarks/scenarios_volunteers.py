@@ -89,7 +89,11 @@ def help_request_page(ctx: BenchContext) -> HttpResponseBase:
     return ctx.client.get(ctx.params["url"])
 
 
-@scenario("volunteer_list", user=WORKER, setup=_setup)
+def _list_setup(ctx: BenchContext) -> dict[str, Any]:
+    return {**_setup(ctx), "url": reverse("volunteers:volunteer_list")}
+
+
+@scenario("volunteer_list", user=WORKER, setup=_list_setup)
 def volunteer_list(ctx: BenchContext) -> HttpResponseBase:
     """The databank's first page (volunteers:volunteer_list), 25 of 10,000 by name."""
-    return ctx.client.get(reverse("volunteers:volunteer_list"))
+    return ctx.client.get(ctx.params["url"])
