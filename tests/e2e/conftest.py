@@ -288,10 +288,22 @@ def _audit_delete_guard(*, enabled: bool) -> None:
 
     Live-server tests must commit their data, so after each one pytest-django empties every table; the
     append-only trigger rightly refuses that. The guard is lifted for that flush only and restored at once.
+
+    On PostgreSQL a connection this opens is closed again before returning. The guard is restored after
+    pytest-django has closed the test's connections and while chromium still runs; Playwright's event loop
+    then makes ``connection`` a separate wrapper (asgiref keeps thread-critical locals per context while a
+    loop runs), which nothing can reach, let alone close, once chromium stops. Left open, it kept the test
+    database from being dropped at the end of the session.
     """
     if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"ALTER TABLE audit_auditevent {'ENABLE' if enabled else 'DISABLE'} TRIGGER USER")
+        sql = f"ALTER TABLE audit_auditevent {'ENABLE' if enabled else 'DISABLE'} TRIGGER USER"
+        opened = connection.connection is None
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(sql)
+        finally:
+            if opened:
+                connection.close()
     elif connection.vendor == "sqlite":
         statements: list[str] = importlib.import_module(_TRIGGER_MIGRATION).SQLITE_UP
         create = next(s for s in statements if "audit_event_no_delete" in s)
