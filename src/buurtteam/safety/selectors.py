@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 
 from buurtteam.audit.models import Action
 from buurtteam.audit.services import record
@@ -47,9 +47,9 @@ def _audit(actor: Actor, case: Case, object_type: str, object_id: object) -> Non
     )
 
 
-def _with_parts(actor: Actor, qs: Any, *, with_case: bool = True) -> Any:
-    joined = ("case", "case__client", "case__team", "started_by") if with_case else ("started_by",)
-    return qs.select_related(*joined).prefetch_related(
+def _parts(actor: Actor) -> tuple[Prefetch[Any], Prefetch[Any]]:
+    """A track's steps (as ``step_list``) and Veilig Thuis report, each through the safety rule."""
+    return (
         Prefetch(
             "steps",
             queryset=MeldcodeStep.objects.visible_to(actor).select_related("signed_by").order_by("number"),
@@ -62,15 +62,22 @@ def _with_parts(actor: Actor, qs: Any, *, with_case: bool = True) -> Any:
     )
 
 
+def _with_parts(actor: Actor, qs: Any, *, with_case: bool = True) -> Any:
+    joined = ("case", "case__client", "case__team", "started_by") if with_case else ("started_by",)
+    return qs.select_related(*joined).prefetch_related(*_parts(actor))
+
+
 def case_tracks(*, actor: Actor, case: Case) -> list[MeldcodeTrack]:
     """The case's meldcode tracks, newest first (empty without safety access). Audited when any exist."""
     scoped = MeldcodeTrack.objects.visible_to(actor).filter(case_id=case.pk)
     # The case is the caller's, already read: the tracks point at that object instead of a joined copy.
-    tracks = list(_with_parts(actor, scoped, with_case=False).order_by("-started_at"))
+    tracks = list(scoped.select_related("started_by").order_by("-started_at"))
+    if not tracks:  # most cases: no track, so the parts' querysets are not even built
+        return tracks
+    prefetch_related_objects(tracks, *_parts(actor))
     for track in tracks:
         track.case = case
-    if tracks:
-        _audit(actor, case, "meldcode_tracks", ",".join(str(t.pk) for t in tracks))
+    _audit(actor, case, "meldcode_tracks", ",".join(str(t.pk) for t in tracks))
     return tracks
 
 
