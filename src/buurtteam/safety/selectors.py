@@ -62,9 +62,10 @@ def _parts(actor: Actor) -> tuple[Prefetch[Any], Prefetch[Any]]:
     )
 
 
-def _with_parts(actor: Actor, qs: Any, *, with_case: bool = True) -> Any:
-    joined = ("case", "case__client", "case__team", "started_by") if with_case else ("started_by",)
-    return qs.select_related(*joined).prefetch_related(*_parts(actor))
+def _with_parts(actor: Actor, qs: Any) -> Any:
+    return qs.select_related("case", "case__client", "case__team", "started_by").prefetch_related(
+        *_parts(actor)
+    )
 
 
 def case_tracks(*, actor: Actor, case: Case) -> list[MeldcodeTrack]:

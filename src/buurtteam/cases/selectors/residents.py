@@ -75,19 +75,14 @@ def resident_search(*, actor: Actor, query: str) -> list[Resident]:
         return []
     order = ("last_name", "first_name", "pk")
     with custom_plans():  # a name's plan depends on the name (see core/plans.py)
-        in_area = list(
-            Resident.objects.in_team_area(actor)
-            .filter(condition)
-            .select_related("team")
-            .only(*LIST_FIELDS)
-            .order_by(*order)[:SEARCH_LIMIT]
-        )
-        reached = list(
-            Resident.objects.reached_through_work(actor)
-            .filter(condition)
-            .select_related("team")
-            .only(*LIST_FIELDS)
-            .order_by(*order)[:SEARCH_LIMIT]
+        in_area, reached = (
+            list(
+                scope.filter(condition)
+                .select_related("team")
+                .only(*LIST_FIELDS)
+                .order_by(*order)[:SEARCH_LIMIT]
+            )
+            for scope in (Resident.objects.in_team_area(actor), Resident.objects.reached_through_work(actor))
         )
     results = sorted(in_area + reached, key=lambda r: (r.last_name, r.first_name, r.pk))[:SEARCH_LIMIT]
     record(
